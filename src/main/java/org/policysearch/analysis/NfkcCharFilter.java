@@ -1,0 +1,63 @@
+package org.policysearch.analysis;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.text.Normalizer;
+import org.apache.lucene.analysis.charfilter.BaseCharFilter;
+
+/**
+ * NFKC-normalises the text seen by the tokenizer (full-width letters, compatibility ideographs,
+ * ligatures) while keeping offsets that point into the original, displayed text. Passages are
+ * short, so the whole input is normalised on the first read.
+ */
+public final class NfkcCharFilter extends BaseCharFilter {
+  private String normalized;
+  private int pos;
+
+  public NfkcCharFilter(Reader in) {
+    super(in);
+  }
+
+  @Override
+  public int read(char[] cbuf, int off, int len) throws IOException {
+    if (normalized == null) fill();
+    if (pos >= normalized.length()) return -1;
+    int n = Math.min(len, normalized.length() - pos);
+    normalized.getChars(pos, pos + n, cbuf, off);
+    pos += n;
+    return n;
+  }
+
+  private void fill() throws IOException {
+    StringBuilder raw = new StringBuilder();
+    char[] buf = new char[4096];
+    for (int r; (r = input.read(buf)) != -1; ) raw.append(buf, 0, r);
+    if (Normalizer.isNormalized(raw, Normalizer.Form.NFKC)) {
+      normalized = raw.toString();
+      return;
+    }
+    StringBuilder out = new StringBuilder(raw.length());
+    int diff = 0; // input offset minus output offset
+    int i = 0;
+    while (i < raw.length()) {
+      // a base character with the combining marks that follow it normalises as one unit
+      int j = i + Character.charCount(Character.codePointAt(raw, i));
+      while (j < raw.length()) {
+        int t = Character.getType(Character.codePointAt(raw, j));
+        if (t != Character.NON_SPACING_MARK && t != Character.COMBINING_SPACING_MARK && t != Character.ENCLOSING_MARK) break;
+        j += Character.charCount(Character.codePointAt(raw, j));
+      }
+      String unit = raw.substring(i, j);
+      String norm = Normalizer.normalize(unit, Normalizer.Form.NFKC);
+      int outStart = out.length();
+      out.append(norm);
+      int inLen = j - i, outLen = norm.length();
+      if (outLen != inLen) {
+        diff += inLen - outLen;
+        addOffCorrectMap(outStart + Math.min(inLen, outLen), diff);
+      }
+      i = j;
+    }
+    normalized = out.toString();
+  }
+}

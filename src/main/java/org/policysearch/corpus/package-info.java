@@ -1,0 +1,2 @@
+/** Corpus: walks a folder of documents in a stable order and reads the metadata a {@code SOURCES.tsv} beside them supplies. */
+package org.policysearch.corpus;
