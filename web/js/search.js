@@ -1,0 +1,641 @@
+// Search page: /?q=&doc=&term=&lang=&offset=&expand=false
+import {
+  apiGet, el, clear, highlight, excerpt, copyButton, showMessage, hideMessage,
+  langName, langLongName, langTag, langBadge, debounce, isTyping, fmt, announce,
+} from './common.js';
+
+const $ = (id) => document.getElementById(id);
+const input = $('q');
+const form = $('search-form');
+const expandBox = $('expand');
+const resultsEl = $('results');
+const countEl = $('count');
+const messageEl = $('message');
+const filtersEl = $('active-filters');
+const expansionsEl = $('expansions');
+const pagerEl = $('pager');
+const sugEl = $('suggestions');
+
+const LIMIT = 20;
+const FILTERS = [
+  { key: 'doc', name: 'Document' },
+  { key: 'term', name: 'Term' },
+  { key: 'lang', name: 'Language' },
+];
+
+let state = readState();
+let docs = null;            // /api/docs result (null until loaded, [] when index empty)
+let docsError = null;
+const docTitles = new Map();
+const termLabels = new Map();
+let termsLoaded = false;
+let searchSeq = 0;
+let controller = null;
+let typingSession = false;  // true after the first pushState of a typing burst
+let lastData = null;
+
+// ---------------------------------------------------------------- state / URL
+
+function readState() {
+  const p = new URLSearchParams(location.search);
+  const offset = Math.max(0, parseInt(p.get('offset') || '0', 10) || 0);
+  return {
+    q: p.get('q') || '',
+    doc: p.get('doc') || '',
+    term: p.get('term') || '',
+    lang: p.get('lang') || '',
+    offset,
+    expand: p.get('expand') !== 'false',
+  };
+}
+
+function stateURL(s) {
+  const p = new URLSearchParams();
+  if (s.q) p.set('q', s.q);
+  if (s.doc) p.set('doc', s.doc);
+  if (s.term) p.set('term', s.term);
+  if (s.lang) p.set('lang', s.lang);
+  if (s.offset) p.set('offset', String(s.offset));
+  if (!s.expand) p.set('expand', 'false');
+  const qs = p.toString();
+  return '/' + (qs ? '?' + qs : '');
+}
+
+function commit(mode) {
+  const url = stateURL(state);
+  const current = location.pathname + location.search;
+  if (mode === 'push' && url !== current) history.pushState(null, '', url);
+  else if (url !== current) history.replaceState(null, '', url);
+  updateTitle();
+}
+
+function updateTitle() {
+  document.title = (state.q ? state.q + ' · ' : '') + 'Search · policy-search';
+}
+
+function syncInputs() {
+  if (input.value !== state.q) input.value = state.q;
+  expandBox.checked = state.expand;
+}
+
+/** Apply a user action: mutate state, push history, search. */
+function act(change, { resetOffset = true, focusResults = false } = {}) {
+  Object.assign(state, change);
+  if (resetOffset && !('offset' in change)) state.offset = 0;
+  typingSession = false;
+  syncInputs();
+  commit('push');
+  runSearch().then(() => {
+    if (focusResults) $('results-region').focus({ preventScroll: false });
+  });
+}
+
+// ---------------------------------------------------------------- docs / labels
+
+async function loadDocs() {
+  try {
+    docs = await apiGet('/api/docs');
+    if (!Array.isArray(docs)) docs = [];
+    for (const d of docs) docTitles.set(d.id, d.title || d.title_en || d.id);
+  } catch (err) {
+    docs = null;
+    docsError = err;
+  }
+}
+
+async function loadTermLabels() {
+  if (termsLoaded) return;
+  termsLoaded = true;
+  try {
+    const data = await apiGet('/api/terms');
+    for (const t of data.terms || []) termLabels.set(t.id, termText(t));
+  } catch (_) { /* labels are a nicety */ }
+}
+
+function termText(t) {
+  if (!t) return '';
+  if (t.label && t.label_zh && t.label_zh !== t.label) return t.label + ' · ' + t.label_zh;
+  return t.label || t.label_zh || t.id;
+}
+
+function filterLabel(key, value) {
+  if (key === 'doc') return docTitles.get(value) || value;
+  if (key === 'term') return termLabels.get(value) || value;
+  if (key === 'lang') return langLongName(value);
+  return value;
+}
+
+// ---------------------------------------------------------------- search
+
+async function runSearch() {
+  const seq = ++searchSeq;
+  if (controller) controller.abort();
+  controller = null;
+  renderFilters();
+
+  if (docs && docs.length === 0) {
+    renderEmptyIndex();
+    return;
+  }
+  if (!state.q.trim()) {
+    renderIdle();
+    return;
+  }
+  controller = new AbortController();
+  document.body.classList.add('loading');
+  resultsEl.setAttribute('aria-busy', 'true');
+  let data;
+  try {
+    data = await apiGet('/api/search', {
+      q: state.q, limit: LIMIT, offset: state.offset || null,
+      doc: state.doc, term: state.term, lang: state.lang,
+      expand: state.expand ? null : 'false',
+    }, { signal: controller.signal });
+  } catch (err) {
+    if (err.name === 'AbortError' || seq !== searchSeq) return;
+    document.body.classList.remove('loading');
+    resultsEl.removeAttribute('aria-busy');
+    renderError(err);
+    return;
+  }
+  if (seq !== searchSeq) return;
+  document.body.classList.remove('loading');
+  resultsEl.removeAttribute('aria-busy');
+  lastData = data;
+  learnLabels(data);
+  renderResults(data);
+}
+
+function learnLabels(data) {
+  const f = data.facets || {};
+  for (const d of f.docs || []) if (d.title) docTitles.set(d.id, d.title);
+  for (const t of f.terms || []) if (t.label && !termLabels.has(t.id)) termLabels.set(t.id, t.label);
+  for (const h of data.hits || []) {
+    if (h.title && !docTitles.has(h.doc)) docTitles.set(h.doc, h.title);
+    for (const t of h.terms || []) termLabels.set(t.id, termText(t));
+  }
+  if (state.term && !termLabels.has(state.term)) loadTermLabels().then(renderFilters);
+}
+
+// ---------------------------------------------------------------- rendering
+
+function clearResults() {
+  clear(resultsEl);
+  pagerEl.hidden = true;
+  expansionsEl.hidden = true;
+  countEl.textContent = '';
+}
+
+function renderEmptyIndex() {
+  clearResults();
+  renderFacets({});
+  showMessage(messageEl, 'empty',
+    el('h2', null, 'No documents indexed yet.'),
+    el('p', null,
+      'No documents indexed yet. Put documents (txt, md, html, docx, pdf, …) in the ',
+      el('code', null, 'corpus/'), ' folder, or start with ', el('code', null, '--corpus DIR'),
+      ', then run ', el('code', null, 'policy-search index'),
+      ' (the server re-indexes changed files automatically).'));
+}
+
+function renderIdle() {
+  clearResults();
+  renderFacets({});
+  const parts = [];
+  if (docsError) {
+    showMessage(messageEl, 'error', el('p', null, docsError.message));
+    return;
+  }
+  if (docs && docs.length) {
+    const passages = docs.reduce((a, d) => a + (d.passages || 0), 0);
+    parts.push(el('h2', null, 'Search ' + fmt(docs.length) + (docs.length === 1 ? ' document' : ' documents') +
+      (passages ? ' · ' + fmt(passages) + ' passages' : '')));
+    parts.push(el('p', null, 'Type a word or phrase in English or Chinese. Policy terms are matched across languages, so ',
+      el('q', null, 'secure and controllable'), ' also finds ', el('span', { lang: 'zh-CN' }, '安全可控'), '.'));
+    const sorted = [...docs].sort((a, b) => String(a.date || '').localeCompare(String(b.date || '')));
+    parts.push(el('h3', null, 'Indexed documents'));
+    parts.push(el('ul', { class: 'doc-list' }, sorted.map((d) => el('li', null,
+      el('a', { href: '/d/' + encodeURIComponent(d.id), lang: langTag(d.lang) }, d.title || d.id),
+      d.title_en && d.title_en !== d.title ? el('span', { class: 'muted title-en', lang: 'en' }, ' ' + d.title_en) : null,
+      ' ', el('span', { class: 'muted' }, [d.date, d.issuer].filter(Boolean).join(' · ')),
+      ' ', langBadge(d.lang)))));
+  } else {
+    parts.push(el('p', null, 'Type a word or phrase to search.'));
+  }
+  parts.push(syntaxHelp());
+  showMessage(messageEl, 'info', parts);
+}
+
+function syntaxHelp() {
+  const row = (code, text) => el('li', null, el('code', null, code), ' — ', text);
+  return el('details', { class: 'syntax-help' },
+    el('summary', null, 'Query syntax'),
+    el('ul', null,
+      row('"critical information infrastructure"', 'quotes for an exact phrase'),
+      row('data AND export', 'both words; OR for either; NOT to exclude'),
+      row('doc:2016-cybersecurity-law', 'only one document'),
+      row('lang:zh', 'only Chinese (zh) or English (en) passages'),
+      row('year:2017', 'only documents from a year'),
+      row('term:secure-and-controllable', 'passages that mention a policy term')));
+}
+
+function renderError(err) {
+  clearResults();
+  const parts = [el('p', { class: 'error-text' }, err.message)];
+  if (err.status === 400) parts.push(syntaxHelp());
+  showMessage(messageEl, 'error', parts);
+  const details = messageEl.querySelector('details');
+  if (details) details.open = true;
+}
+
+function renderResults(data) {
+  const hits = data.hits || [];
+  const total = Number(data.total) || 0;
+  const offset = Number(data.offset) || 0;
+  const limit = Number(data.limit) || LIMIT;
+
+  countEl.textContent = total
+    ? fmt(total) + (total === 1 ? ' result' : ' results') + (data.took_ms != null ? ' · ' + data.took_ms + ' ms' : '')
+    : 'No results';
+
+  renderExpansions(data.expansions || []);
+  renderFacets(data.facets || {});
+
+  clear(resultsEl);
+  resultsEl.start = offset + 1;
+  if (!hits.length) {
+    renderNoResults(total, offset);
+  } else {
+    hideMessage(messageEl);
+    for (const h of hits) resultsEl.appendChild(renderHit(h));
+  }
+
+  if (total > limit || offset > 0) {
+    pagerEl.hidden = false;
+    const from = hits.length ? offset + 1 : 0;
+    const to = offset + hits.length;
+    $('range').textContent = hits.length ? `${fmt(from)}–${fmt(to)} of ${fmt(total)}` : `0 of ${fmt(total)}`;
+    $('prev').disabled = offset <= 0;
+    $('next').disabled = offset + limit >= total;
+  } else {
+    pagerEl.hidden = true;
+  }
+}
+
+function renderExpansions(expansions) {
+  clear(expansionsEl);
+  if (!expansions.length) { expansionsEl.hidden = true; return; }
+  expansionsEl.hidden = false;
+  expansionsEl.append('Also searched policy-term variants: ');
+  expansions.forEach((x, i) => {
+    if (i) expansionsEl.append('; ');
+    expansionsEl.append(el('strong', null, x.label || x.concept));
+    const v = (x.variants || []).filter((s) => s !== x.label);
+    if (v.length) expansionsEl.append(' → ', el('span', { lang: 'zh-CN' }, v.join(', ')));
+  });
+}
+
+function renderNoResults(total, offset) {
+  const parts = [];
+  if (total > 0 && offset > 0) {
+    parts.push(el('p', null, 'This page is past the last result.'));
+    const b = el('button', { type: 'button', class: 'btn' }, 'Go to the first page');
+    b.addEventListener('click', () => act({ offset: 0 }));
+    parts.push(b);
+    showMessage(messageEl, 'empty', parts);
+    return;
+  }
+  parts.push(el('h2', null, 'No results for ', el('q', null, state.q)));
+  const active = FILTERS.filter((f) => state[f.key]);
+  if (active.length) {
+    parts.push(el('p', null, 'Your filters may be excluding matches. Remove a filter:'));
+    parts.push(el('div', { class: 'button-row' }, active.map((f) => {
+      const b = el('button', { type: 'button', class: 'btn remove-filter', 'data-filter': f.key },
+        'Remove ' + f.name.toLowerCase() + ': ' + filterLabel(f.key, state[f.key]) + ' ×');
+      b.addEventListener('click', () => act({ [f.key]: '' }));
+      return b;
+    })));
+  }
+  if (!state.expand) {
+    const b = el('button', { type: 'button', class: 'btn' }, 'Turn on cross-language expansion');
+    b.addEventListener('click', () => act({ expand: true }));
+    parts.push(el('p', null, 'Cross-language expansion is off, so English terms do not find their Chinese forms. ', b));
+  }
+  parts.push(el('ul', { class: 'tips' },
+    el('li', null, 'Check the spelling, or try fewer or more general words.'),
+    el('li', null, 'Chinese is matched as written: try a shorter word (e.g. ', el('span', { lang: 'zh-CN' }, '网络安全'), ') or the English term.'),
+    el('li', null, 'Use quotes only for exact phrases; remove AND/NOT to widen the search.')));
+  parts.push(syntaxHelp());
+  showMessage(messageEl, 'empty', parts);
+}
+
+function renderHit(h) {
+  const li = el('li', { class: 'hit', 'data-doc': h.doc, 'data-anchor': h.passage, lang: langTag(h.lang) });
+  const link = h.link || ('/d/' + encodeURIComponent(h.doc) + '?q=' + encodeURIComponent(state.q) + '#' + h.passage);
+
+  const head = el('div', { class: 'hit-head' },
+    el('h3', { class: 'hit-title' }, el('a', { href: link }, h.title || h.title_en || h.doc)));
+  li.appendChild(head);
+  if (h.title_en && h.title && h.title_en !== h.title) {
+    li.appendChild(el('p', { class: 'hit-title-en', lang: 'en' }, h.title_en));
+  }
+
+  const meta = el('p', { class: 'hit-meta' });
+  if (h.date) meta.append(el('time', { datetime: h.date }, h.date));
+  if (h.page != null) meta.append(el('span', { class: 'page' }, 'p. ' + h.page));
+  meta.append(langBadge(h.lang));
+  if (h.via) meta.append(el('span', { class: 'via', title: 'Found through cross-language expansion of a policy term' },
+    'via ', el('span', { lang: 'zh-CN' }, h.via)));
+  li.appendChild(meta);
+
+  li.appendChild(renderSnippet(h));
+
+  const foot = el('div', { class: 'hit-foot' });
+  if (h.terms && h.terms.length) {
+    const chips = el('ul', { class: 'term-chips', 'aria-label': 'Policy terms in this passage' });
+    for (const t of h.terms) {
+      const active = state.term === t.id;
+      const b = el('button', {
+        type: 'button', class: 'term-chip' + (active ? ' active' : ''), 'data-term': t.id,
+        'aria-pressed': active ? 'true' : 'false',
+        'aria-label': (active ? 'Remove term filter: ' : 'Filter by term: ') + termText(t),
+        title: active ? 'Remove this term filter' : 'Show only passages with this term',
+      }, t.label || t.id, t.label_zh && t.label_zh !== t.label ? el('span', { lang: 'zh-CN', class: 'zh' }, t.label_zh) : null);
+      b.addEventListener('click', () => act({ term: active ? '' : t.id }, { focusResults: false }));
+      chips.appendChild(el('li', null, b));
+    }
+    foot.appendChild(chips);
+  }
+  const actions = el('div', { class: 'hit-actions' });
+  const title = h.title || h.doc;
+  actions.appendChild(copyButton(location.origin + link, 'Copy link', 'Copy link to this passage of ' + title));
+  if (h.file) actions.appendChild(el('a', { class: 'file-link', href: h.file, 'aria-label': 'Original file of ' + title + (h.page != null ? ', page ' + h.page : '') }, 'Original'));
+  foot.appendChild(actions);
+  li.appendChild(foot);
+  return li;
+}
+
+function renderSnippet(h) {
+  const div = el('div', { class: 'snippet' });
+  const termLabel = (id) => {
+    const t = (h.terms || []).find((x) => x.id === id);
+    return t ? termText(t) : (termLabels.get(id) || id);
+  };
+  if (h.text && h.matches && h.matches.length) {
+    const ex = excerpt(h.text, h.matches, h.mentions, 300);
+    if (ex.cutStart) div.append('…');
+    div.appendChild(highlight(ex.text, { matches: ex.matches, mentions: ex.mentions, termLabel }));
+    if (ex.cutEnd) div.append('…');
+  } else if (h.snippet) {
+    div.appendChild(safeSnippet(h.snippet));
+  } else if (h.text) {
+    const ex = excerpt(h.text, [], h.mentions, 300);
+    div.appendChild(highlight(ex.text, { mentions: ex.mentions, termLabel }));
+    if (ex.cutEnd) div.append('…');
+  }
+  return div;
+}
+
+/**
+ * The server's snippet is escaped HTML with only <mark> tags. Rather than trusting
+ * innerHTML, parse it in an inert document and copy over only text and <mark>.
+ */
+function safeSnippet(html) {
+  const frag = document.createDocumentFragment();
+  const doc = new DOMParser().parseFromString('<body>' + html + '</body>', 'text/html');
+  const walk = (src, dst) => {
+    for (const n of src.childNodes) {
+      if (n.nodeType === Node.TEXT_NODE) dst.appendChild(document.createTextNode(n.nodeValue));
+      else if (n.nodeType === Node.ELEMENT_NODE) {
+        if (n.tagName === 'MARK') { const m = document.createElement('mark'); walk(n, m); dst.appendChild(m); }
+        else walk(n, dst);
+      }
+    }
+  };
+  walk(doc.body, frag);
+  return frag;
+}
+
+function renderFacets(facets) {
+  renderFacetList($('facet-docs'), 'doc', facets.docs || [], (f) => f.title || docTitles.get(f.id) || f.id);
+  renderFacetList($('facet-terms'), 'term', facets.terms || [], (f) => f.label || termLabels.get(f.id) || f.id);
+  renderFacetList($('facet-lang'), 'lang', facets.lang || [], (f) => langLongName(f.id) + (f.id === 'zh' ? ' 中文' : ''));
+}
+
+function renderFacetList(ul, key, items, labelOf) {
+  clear(ul);
+  const list = [...items];
+  if (state[key] && !list.some((f) => f.id === state[key])) list.unshift({ id: state[key], count: null });
+  if (!list.length) {
+    ul.appendChild(el('li', { class: 'facet-empty muted' }, state.q ? 'None' : '—'));
+    return;
+  }
+  for (const f of list) {
+    const active = state[key] === f.id;
+    const label = labelOf(f);
+    const b = el('button', {
+      type: 'button', class: 'facet' + (active ? ' active' : ''), 'data-id': f.id,
+      'aria-pressed': active ? 'true' : 'false', title: label,
+      'aria-label': label + (f.count != null ? ', ' + f.count + ' results' : '') + (active ? ' (active filter, click to remove)' : ''),
+    },
+    el('span', { class: 'facet-label' }, label),
+    f.count != null ? el('span', { class: 'facet-count' }, fmt(f.count)) : null);
+    b.addEventListener('click', () => act({ [key]: active ? '' : f.id }));
+    ul.appendChild(el('li', null, b));
+  }
+}
+
+function renderFilters() {
+  clear(filtersEl);
+  const active = FILTERS.filter((f) => state[f.key]);
+  filtersEl.hidden = !active.length;
+  if (!active.length) return;
+  filtersEl.appendChild(el('span', { class: 'filters-label' }, 'Filters:'));
+  for (const f of active) {
+    const text = f.name + ': ' + filterLabel(f.key, state[f.key]);
+    const b = el('button', {
+      type: 'button', class: 'chip', 'data-filter': f.key, 'data-id': state[f.key],
+      'aria-label': 'Remove filter ' + text,
+    }, el('span', null, text), el('span', { class: 'chip-x', 'aria-hidden': 'true' }, '×'));
+    b.addEventListener('click', () => act({ [f.key]: '' }));
+    filtersEl.appendChild(b);
+  }
+  if (active.length > 1) {
+    const all = el('button', { type: 'button', class: 'link-button clear-filters' }, 'Clear all');
+    all.addEventListener('click', () => act({ doc: '', term: '', lang: '' }));
+    filtersEl.appendChild(all);
+  }
+}
+
+// ---------------------------------------------------------------- suggestions
+
+let sugItems = [];
+let sugActive = -1;
+let sugSeq = 0;
+
+const fetchSuggestions = debounce(async () => {
+  const q = input.value.trim();
+  const seq = ++sugSeq;
+  if (!q) { closeSuggestions(); return; }
+  let data;
+  try { data = await apiGet('/api/suggest', { q }); } catch (_) { return; }
+  if (seq !== sugSeq || document.activeElement !== input || input.value.trim() !== q) return;
+  showSuggestions((data.suggestions || []).slice(0, 10));
+}, 120);
+
+const KIND = { title: 'document', term: 'term', phrase: 'phrase' };
+
+function showSuggestions(items) {
+  sugItems = items;
+  sugActive = -1;
+  clear(sugEl);
+  if (!items.length) { closeSuggestions(); return; }
+  items.forEach((s, i) => {
+    const li = el('li', { id: 'sug-' + i, role: 'option', class: 'suggestion kind-' + s.kind, 'aria-selected': 'false' },
+      el('span', { class: 'sug-text' }, s.text),
+      el('span', { class: 'sug-kind' }, KIND[s.kind] || s.kind || ''));
+    li.addEventListener('mousedown', (ev) => ev.preventDefault());
+    li.addEventListener('click', () => chooseSuggestion(i));
+    sugEl.appendChild(li);
+  });
+  sugEl.hidden = false;
+  input.setAttribute('aria-expanded', 'true');
+  input.removeAttribute('aria-activedescendant');
+}
+
+function closeSuggestions() {
+  sugSeq++;
+  sugItems = [];
+  sugActive = -1;
+  sugEl.hidden = true;
+  clear(sugEl);
+  input.setAttribute('aria-expanded', 'false');
+  input.removeAttribute('aria-activedescendant');
+}
+
+function moveSuggestion(delta) {
+  if (!sugItems.length) return;
+  sugActive = (sugActive + delta + sugItems.length + 1) % (sugItems.length + 1);
+  if (sugActive === sugItems.length) sugActive = -1;
+  [...sugEl.children].forEach((li, i) => {
+    li.setAttribute('aria-selected', i === sugActive ? 'true' : 'false');
+    li.classList.toggle('active', i === sugActive);
+  });
+  if (sugActive >= 0) {
+    input.setAttribute('aria-activedescendant', 'sug-' + sugActive);
+    sugEl.children[sugActive].scrollIntoView({ block: 'nearest' });
+  } else {
+    input.removeAttribute('aria-activedescendant');
+  }
+}
+
+function chooseSuggestion(i) {
+  const s = sugItems[i];
+  closeSuggestions();
+  if (!s) return;
+  if (s.kind === 'title' && s.id) {
+    location.href = '/d/' + encodeURIComponent(s.id) + (state.q ? '?q=' + encodeURIComponent(state.q) : '');
+    return;
+  }
+  searchTyped.cancel();
+  input.value = s.text;
+  act({ q: s.text });
+}
+
+// ---------------------------------------------------------------- events
+
+const searchTyped = debounce(() => {
+  state.q = input.value;
+  state.offset = 0;
+  if (!typingSession) { commit('push'); typingSession = true; } else commit('replace');
+  runSearch();
+}, 250);
+
+input.addEventListener('input', () => {
+  searchTyped();
+  fetchSuggestions();
+});
+
+input.addEventListener('keydown', (ev) => {
+  if (ev.key === 'ArrowDown') {
+    if (sugEl.hidden) fetchSuggestions(); else moveSuggestion(1);
+    ev.preventDefault();
+  } else if (ev.key === 'ArrowUp') {
+    if (!sugEl.hidden) { moveSuggestion(-1); ev.preventDefault(); }
+  } else if (ev.key === 'Escape') {
+    ev.preventDefault();
+    if (!sugEl.hidden) { closeSuggestions(); return; }
+    if (input.value) {
+      searchTyped.cancel();
+      fetchSuggestions.cancel();
+      input.value = '';
+      act({ q: '' });
+      announce('Search cleared');
+    }
+  } else if (ev.key === 'Enter' && !sugEl.hidden && sugActive >= 0) {
+    ev.preventDefault();
+    chooseSuggestion(sugActive);
+  } else if (ev.key === 'Tab') {
+    closeSuggestions();
+  }
+});
+
+input.addEventListener('blur', () => setTimeout(() => { if (document.activeElement !== input) closeSuggestions(); }, 100));
+
+form.addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  searchTyped.cancel();
+  fetchSuggestions.cancel();
+  closeSuggestions();
+  act({ q: input.value });
+});
+
+expandBox.addEventListener('change', () => act({ expand: expandBox.checked }));
+
+$('prev').addEventListener('click', () => act({ offset: Math.max(0, state.offset - ((lastData && lastData.limit) || LIMIT)) }, { focusResults: true }));
+$('next').addEventListener('click', () => act({ offset: state.offset + ((lastData && lastData.limit) || LIMIT) }, { focusResults: true }));
+
+document.addEventListener('keydown', (ev) => {
+  if (ev.key === '/' && !ev.ctrlKey && !ev.metaKey && !ev.altKey && !isTyping(ev)) {
+    ev.preventDefault();
+    input.focus();
+    input.select();
+  }
+});
+
+window.addEventListener('popstate', () => {
+  state = readState();
+  typingSession = false;
+  closeSuggestions();
+  syncInputs();
+  updateTitle();
+  runSearch();
+});
+
+// Collapse facet groups on narrow screens so results come first into view.
+if (window.matchMedia && window.matchMedia('(max-width: 760px)').matches) {
+  for (const d of document.querySelectorAll('.facet-group')) d.open = false;
+}
+
+// ---------------------------------------------------------------- start
+
+async function start() {
+  syncInputs();
+  updateTitle();
+  renderFilters();
+  if (state.q) {
+    // search at once; load the document list in parallel for titles / empty-index detection
+    const docsP = loadDocs();
+    await runSearch();
+    await docsP;
+    if (docs && docs.length === 0) runSearch();
+    else renderFilters();
+  } else {
+    await loadDocs();
+    runSearch();
+  }
+  if (state.term && !termLabels.has(state.term)) loadTermLabels().then(renderFilters);
+  if (!state.q) input.focus();
+}
+
+start();
