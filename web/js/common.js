@@ -151,7 +151,7 @@ export function highlight(text, options = {}) {
       const ids = [...new Set(terms.map((t) => t.term))];
       span.dataset.term = ids.join(' ');
       const labels = ids.map((id) => (options.termLabel ? options.termLabel(id) : null) || id);
-      span.title = 'Policy term: ' + labels.join('; ');
+      span.title = labels.join('; ');
       span.appendChild(node);
       node = span;
     }

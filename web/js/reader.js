@@ -97,7 +97,7 @@ function renderPassages() {
   clear(passagesEl);
   const labels = new Map();
   for (const p of doc.passages || []) for (const t of p.terms || []) {
-    labels.set(t.id, t.label && t.label_zh && t.label !== t.label_zh ? t.label + ' · ' + t.label_zh : (t.label || t.label_zh || t.id));
+    labels.set(t.id, t.label || t.label_zh || t.id);
   }
   const termLabel = (id) => labels.get(id) || id;
   const docLang = langTag(doc.lang);

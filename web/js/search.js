@@ -188,6 +188,7 @@ function clearResults() {
 
 function renderEmptyIndex() {
   clearResults();
+  document.body.classList.add('empty-index');
   renderFacets({});
   showMessage(messageEl, 'empty',
     el('h2', null, 'No documents indexed yet.'),
@@ -379,7 +380,7 @@ function renderSnippet(h) {
   const div = el('div', { class: 'snippet' });
   const termLabel = (id) => {
     const t = (h.terms || []).find((x) => x.id === id);
-    return t ? termText(t) : (termLabels.get(id) || id);
+    return t ? (t.label || t.label_zh || id) : (termLabels.get(id) || id);
   };
   if (h.text && h.matches && h.matches.length) {
     const ex = excerpt(h.text, h.matches, h.mentions, 300);

@@ -78,7 +78,8 @@ function drawHeatmap(terms, docs) {
     counts.set(t.id + '\u0000' + bd.doc, bd.count);
     max = Math.max(max, bd.count || 0);
   }
-  const names = terms.map((t) => truncateWidth(termName(t) + (t.label_zh && t.label_zh !== t.label ? ' · ' + t.label_zh : ''), 330));
+  const labelMax = Math.max(100, Math.min(330, Math.floor((box.clientWidth || 800) * 0.4)));
+  const names = terms.map((t) => truncateWidth(termName(t) + (t.label_zh && t.label_zh !== t.label ? ' · ' + t.label_zh : ''), labelMax));
   const labelW = Math.max(120, Math.min(350, Math.max(...names.map(textWidth)) + 14));
   const headH = 150;
   const w = labelW + docs.length * (CELL + GAP) + 40;
@@ -125,7 +126,7 @@ function drawHeatmap(terms, docs) {
       }, svg('title', null, tip)));
       link.appendChild(svg('text', {
         class: 'cell-count', x: x + CELL / 2, y: y + CELL / 2 + 4, 'text-anchor': 'middle',
-        fill: s > 0.5 ? '#ffffff' : '#0b2545', 'aria-hidden': 'true',
+        fill: s > 0.62 ? '#ffffff' : '#0b2545', 'aria-hidden': 'true',
       }, c > 999 ? '1k+' : String(c)));
       row.appendChild(link);
     });
