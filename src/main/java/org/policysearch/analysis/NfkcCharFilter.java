@@ -52,9 +52,15 @@ public final class NfkcCharFilter extends BaseCharFilter {
       int outStart = out.length();
       out.append(norm);
       int inLen = j - i, outLen = norm.length();
-      if (outLen != inLen) {
+      if (outLen < inLen) {
         diff += inLen - outLen;
-        addOffCorrectMap(outStart + Math.min(inLen, outLen), diff);
+        addOffCorrectMap(outStart + outLen, diff);
+      } else if (outLen > inLen) {
+        // every extra output character maps to the end of its input unit, so offsets never run backwards
+        for (int k = 1; k <= outLen - inLen; k++) {
+          diff--;
+          addOffCorrectMap(outStart + inLen + k, diff);
+        }
       }
       i = j;
     }

@@ -16,6 +16,11 @@ public final class Scripts {
     return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK || t == Character.ENCLOSING_MARK;
   }
 
+  /** Symbols that are searchable tokens of their own: the plus of 互联网+ / "Internet+". */
+  public static boolean isTokenSymbol(int cp) {
+    return cp == '+' || cp == 0xFF0B;
+  }
+
   /** CJK text for line-joining purposes: ideographs, CJK punctuation, full-width forms. */
   public static boolean isCjkText(int cp) {
     if (isHan(cp)) return true;

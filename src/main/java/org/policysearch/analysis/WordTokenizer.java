@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 /**
  * The tokenizer behind exact phrases: a word is a maximal run of letters and digits, every Han
  * ideograph is a token of its own (typed so that CJKBigramFilter pairs it with its neighbours).
+ * The plus sign is a one-character token too, so 互联网+ ("Internet Plus") is not 互联网 ("Internet").
  * Everything else (punctuation, spaces, line breaks) only separates tokens, which is what makes
  * quoted phrases punctuation- and line-break-insensitive. Unlike StandardTokenizer it has no
  * special cases ("U.S.", "China's", "2,025"), so brute-force matching over normalised text
@@ -35,14 +36,14 @@ public final class WordTokenizer extends Tokenizer {
     int n = text.length();
     while (pos < n) {
       int cp = Character.codePointAt(text, pos);
-      if (!Scripts.isWordChar(cp)) {
+      if (!Scripts.isWordChar(cp) && !Scripts.isTokenSymbol(cp)) {
         pos += Character.charCount(cp);
         continue;
       }
       int start = pos;
-      if (Scripts.isHan(cp)) {
+      if (Scripts.isHan(cp) || Scripts.isTokenSymbol(cp)) {
         pos += Character.charCount(cp);
-        emit(start, pos, HAN);
+        emit(start, pos, Scripts.isHan(cp) ? HAN : WORD);
         return true;
       }
       while (pos < n && pos - start < MAX_TOKEN_CHARS) {

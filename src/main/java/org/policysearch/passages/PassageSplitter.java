@@ -91,7 +91,7 @@ public final class PassageSplitter {
             || mdHeading
             || STARTS_ITEM.matcher(l.text()).find()
             || SENTENCE_END.matcher(prev).find()
-            || displayWidth(prev) < 0.6 * width;
+            || displayWidth(prev) < 0.6 * width && !continues(prev, l.text());
         if (brk) {
           out.add(new Para(joinLines(current), page, heading));
           current.clear();
@@ -106,6 +106,18 @@ public final class PassageSplitter {
     }
     if (!current.isEmpty()) out.add(new Para(joinLines(current), page, heading));
     return out;
+  }
+
+  /**
+   * Whether next plainly continues prev although prev is short: a Chinese line broken before its
+   * end (国务院关于印发 / 《中国制造 / 2025》的通知), or a line ending mid-clause followed by a lower-case word.
+   */
+  private static boolean continues(String prev, String next) {
+    int a = prev.codePointBefore(prev.length());
+    int b = next.strip().isEmpty() ? ' ' : next.strip().codePointAt(0);
+    boolean cjkOpen = Scripts.isCjkText(a) && "。！？；：」』）】》".indexOf(a) < 0;
+    if (cjkOpen && (Scripts.isCjkText(b) || Character.isDigit(b))) return true;
+    return Character.isLowerCase(b) || a == ',' || a == '-' || Character.isLowerCase(a) && !Character.isUpperCase(b);
   }
 
   /** Law articles absorb the paragraphs that follow them; letterless fragments join the next paragraph. */

@@ -1,0 +1,25 @@
+package org.policysearch.index;
+
+/**
+ * A document's metadata as the index holds it.
+ *
+ * @param id document id (slug)
+ * @param source path relative to the corpus folder
+ * @param title original-language title
+ * @param titleEn English title, may be null
+ * @param lang zh, en or mixed
+ * @param date ISO date or a prefix of one (2017-03), may be null
+ * @param issuer may be null
+ * @param format detected media type
+ * @param pages page count (0 for formats without pages)
+ * @param passages passage count
+ * @param sha256 content hash of the file
+ */
+public record DocumentInfo(String id, String source, String title, String titleEn, String lang, String date,
+    String issuer, String format, int pages, int passages, String sha256) {
+
+  public String year() {
+    return date != null && date.length() >= 4 && date.substring(0, 4).chars().allMatch(Character::isDigit)
+        ? date.substring(0, 4) : null;
+  }
+}

@@ -1,0 +1,104 @@
+package org.policysearch.index;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexOptions;
+import org.policysearch.analysis.Analyzers;
+
+/**
+ * The index schema: every field name, once. One Lucene document per passage
+ * ({@code kind=passage}) and one per source file ({@code kind=document}, metadata and the
+ * extracted blocks, so a glossary change re-tags without re-extracting).
+ *
+ * <table>
+ *   <tr><th>field</th><th>analysis</th><th>used for</th></tr>
+ *   <tr><td>en</td><td>English stemmed</td><td>ranking unquoted English</td></tr>
+ *   <tr><td>exact</td><td>words + Han bigrams/unigrams, nothing dropped</td><td>every quoted phrase; tagging</td></tr>
+ *   <tr><td>zh</td><td>smartcn words</td><td>ranking unquoted Chinese</td></tr>
+ *   <tr><td>text</td><td>stored</td><td>display, highlighting (offsets from the three fields above)</td></tr>
+ *   <tr><td>doc, lang, term</td><td>keyword + facet</td><td>filters doc:, lang:, term: and facets</td></tr>
+ *   <tr><td>year</td><td>keyword + point</td><td>filter year: (also ranges)</td></tr>
+ *   <tr><td>ordinal</td><td>point + doc values</td><td>tie-break sorting, document order</td></tr>
+ * </table>
+ */
+public final class Fields {
+  private Fields() {}
+
+  /** Bump when the schema or analysis changes: an index of another version is rebuilt from its stored extractions. */
+  public static final String SCHEMA_VERSION = "3";
+
+  public static final String KIND = "kind";
+  public static final String KIND_PASSAGE = "passage";
+  public static final String KIND_DOCUMENT = "document";
+  public static final String ID = "id";
+
+  // passage fields
+  public static final String DOC = "doc";
+  public static final String DOC_SORT = "doc_sort";
+  public static final String ANCHOR = "anchor";
+  public static final String ORDINAL = "ordinal";
+  public static final String PAGE = "page";
+  public static final String LANG = "lang";
+  public static final String YEAR = "year";
+  public static final String TERM = "term";
+  public static final String TEXT = "text";
+  public static final String EN = "en";
+  public static final String EXACT = "exact";
+  public static final String ZH = "zh";
+  public static final String MENTIONS = "mentions";
+  public static final String START = "start";
+  public static final String END = "end";
+
+  // document fields
+  public static final String SOURCE = "source";
+  public static final String SHA256 = "sha256";
+  public static final String TITLE = "title";
+  public static final String TITLE_EN = "title_en";
+  public static final String DATE = "date";
+  public static final String ISSUER = "issuer";
+  public static final String FORMAT = "format";
+  public static final String PAGES = "pages";
+  public static final String PASSAGES = "passages";
+  public static final String CHARS = "chars";
+  public static final String OUTCOME = "outcome";
+  public static final String EXTRACTED = "extracted";
+
+  // commit user data
+  public static final String COMMIT_SCHEMA = "schema";
+  public static final String COMMIT_GLOSSARY = "glossary";
+
+  /** Facet dimensions (sorted-set doc values, no taxonomy index). */
+  public static final String FACET_DOC = "f_doc";
+  public static final String FACET_LANG = "f_lang";
+  public static final String FACET_TERM = "f_term";
+
+  /** Analysed text: positions and offsets in the postings, so phrases and the highlighter work without re-analysis. */
+  public static final FieldType ANALYSED;
+
+  static {
+    FieldType t = new FieldType();
+    t.setTokenized(true);
+    t.setStored(false);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    ANALYSED = t;
+  }
+
+  public static FacetsConfig facetsConfig() {
+    FacetsConfig c = new FacetsConfig();
+    c.setMultiValued(FACET_TERM, true);
+    return c;
+  }
+
+  /** The per-field analyser used at index and query time. */
+  public static Analyzer analyzer() {
+    return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
+        EN, Analyzers.englishStemmed(),
+        EXACT, Analyzers.exact(),
+        ZH, Analyzers.chineseWords()));
+  }
+}

@@ -1,0 +1,261 @@
+package org.policysearch.index;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.policysearch.analysis.Analyzers;
+import org.policysearch.corpus.CorpusScan;
+import org.policysearch.corpus.ScanProblem;
+import org.policysearch.corpus.SourceFile;
+import org.policysearch.corpus.SourceMetadata;
+import org.policysearch.extraction.ExtractedDocument;
+import org.policysearch.extraction.Extractor;
+import org.policysearch.passages.Passage;
+import org.policysearch.passages.PassageSplitter;
+import org.policysearch.passages.Languages;
+import org.policysearch.terms.Glossary;
+import org.policysearch.terms.Tagger;
+
+/**
+ * The incremental indexer. A run compares each file's SHA-256 with the index: unchanged files are
+ * skipped (or re-tagged from their stored extraction when the glossary or schema changed),
+ * changed and new files are extracted and replace their passages as one block, vanished files are
+ * deleted. A file that fails keeps its last good version. The run ends in exactly one commit, so
+ * a crash at any point leaves the previous commit intact.
+ */
+public final class Indexer {
+  private final Path indexDir;
+  private final Extractor extractor;
+  private final Glossary glossary;
+  private final PassageSplitter splitter = new PassageSplitter();
+  private final Tagger tagger;
+  private final int threads;
+
+  public Indexer(Path indexDir, Extractor extractor, Glossary glossary, int threads) {
+    this.indexDir = indexDir;
+    this.extractor = extractor;
+    this.glossary = glossary;
+    this.tagger = new Tagger(glossary, Analyzers.exact());
+    this.threads = Math.max(1, threads);
+  }
+
+  private record Existing(String docId, String sha256, byte[] extraction, DocumentInfo info) {}
+
+  /** Thrown when the run could not start or commit (index locked, unwritable, corrupt). */
+  public static final class IndexUnavailableException extends IOException {
+    public IndexUnavailableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  public IndexReport run(CorpusScan scan, boolean full, IndexListener listener) throws IOException {
+    long t0 = System.nanoTime();
+    Files.createDirectories(indexDir);
+    try (Directory dir = FSDirectory.open(indexDir)) {
+      Map<String, String> commitData = new HashMap<>();
+      Map<String, Existing> existing = full ? Map.of() : readExisting(dir, commitData);
+      boolean retagAll = !Fields.SCHEMA_VERSION.equals(commitData.get(Fields.COMMIT_SCHEMA))
+          || !glossary.fingerprint().equals(commitData.get(Fields.COMMIT_GLOSSARY));
+      IndexWriterConfig cfg = new IndexWriterConfig(Fields.analyzer())
+          .setOpenMode(full ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setCommitOnClose(false)
+          .setRAMBufferSizeMB(64);
+      IndexWriter writer;
+      try {
+        writer = new IndexWriter(dir, cfg);
+      } catch (LockObtainFailedException e) {
+        throw new IndexUnavailableException("the index " + indexDir + " is in use by another policy-search process", e);
+      }
+      List<IndexReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
+      for (ScanProblem p : scan.problems()) failures.add(new IndexReport.Failure(p.source(), "SKIPPED", p.reason(), false));
+      AtomicInteger indexed = new AtomicInteger(), unchanged = new AtomicInteger(), retagged = new AtomicInteger();
+      AtomicLong chars = new AtomicLong(), bytes = new AtomicLong();
+      listener.start(scan.files().size());
+      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "indexer");
+        t.setDaemon(true);
+        return t;
+      });
+      boolean ok = false;
+      try {
+        List<Future<?>> tasks = new ArrayList<>();
+        for (SourceFile f : scan.files()) {
+          tasks.add(pool.submit(() -> {
+            String what = indexOne(f, scan.metadataFor(f.source()), existing.get(f.source()), retagAll, writer,
+                failures, chars, bytes);
+            switch (what) {
+              case "indexed" -> indexed.incrementAndGet();
+              case "unchanged" -> unchanged.incrementAndGet();
+              case "retagged" -> retagged.incrementAndGet();
+              default -> { }
+            }
+            listener.fileDone(f.source(), what);
+            return null;
+          }));
+        }
+        for (Future<?> t : tasks) t.get();
+        Set<String> present = new HashSet<>();
+        for (SourceFile f : scan.files()) present.add(f.source());
+        int deleted = 0;
+        for (Existing e : existing.values()) {
+          if (!present.contains(e.info().source())) {
+            writer.deleteDocuments(new Term(Fields.DOC, e.docId()));
+            deleted++;
+          }
+        }
+        Map<String, String> data = new HashMap<>();
+        data.put(Fields.COMMIT_SCHEMA, Fields.SCHEMA_VERSION);
+        data.put(Fields.COMMIT_GLOSSARY, glossary.fingerprint());
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+        ok = true;
+        listener.finish();
+        int[] counts = count(dir);
+        return new IndexReport(indexed.get(), unchanged.get(), retagged.get(), deleted, List.copyOf(failures), counts[0],
+            counts[1], chars.get(), bytes.get(), (System.nanoTime() - t0) / 1e9, glossary.problems());
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof IOException io) throw new IndexUnavailableException("indexing failed: " + io.getMessage(), io);
+        throw new IndexUnavailableException("indexing failed: " + c, c);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IndexUnavailableException("interrupted", e);
+      } catch (IOException e) {
+        throw new IndexUnavailableException("cannot write the index " + indexDir + ": " + e.getMessage(), e);
+      } finally {
+        pool.shutdownNow();
+        if (ok) writer.close();
+        else writer.rollback();
+      }
+    }
+  }
+
+  private String indexOne(SourceFile f, SourceMetadata meta, Existing prev, boolean retagAll, IndexWriter writer,
+      List<IndexReport.Failure> failures, AtomicLong chars, AtomicLong bytes) throws IOException {
+    String sha;
+    try {
+      sha = sha256(f.path());
+    } catch (NoSuchFileException e) {
+      failures.add(new IndexReport.Failure(f.source(), "UNREADABLE", "file disappeared during the run", prev != null));
+      return "failed";
+    } catch (IOException e) {
+      failures.add(new IndexReport.Failure(f.source(), "UNREADABLE", "cannot read: " + e.getMessage(), prev != null));
+      return "failed";
+    }
+    if (prev != null && prev.sha256().equals(sha) && prev.docId().equals(f.docId())) {
+      if (!retagAll) return "unchanged";
+      ExtractedDocument stored = StoredExtraction.decode(prev.extraction());
+      write(writer, f, meta, stored, sha, prev.extraction());
+      return "retagged";
+    }
+    ExtractedDocument ex = extractor.extract(f.path());
+    bytes.addAndGet(f.size());
+    if (!ex.outcome().indexable()) {
+      failures.add(new IndexReport.Failure(f.source(), ex.outcome().name(), ex.reason(), prev != null));
+      return "failed";
+    }
+    if (ex.reason() != null) failures.add(new IndexReport.Failure(f.source(), ex.outcome().name(), ex.reason() + " (indexed up to there)", false));
+    chars.addAndGet(ex.characters());
+    if (prev != null && !prev.docId().equals(f.docId())) writer.deleteDocuments(new Term(Fields.DOC, prev.docId()));
+    write(writer, f, meta, ex, sha, StoredExtraction.encode(ex));
+    return "indexed";
+  }
+
+  private void write(IndexWriter writer, SourceFile f, SourceMetadata meta, ExtractedDocument ex, String sha, byte[] blob)
+      throws IOException {
+    String lang = meta.language();
+    if (lang == null) {
+      StringBuilder sample = new StringBuilder();
+      for (var b : ex.blocks()) {
+        if (sample.length() > 20_000) break;
+        sample.append(b.text()).append('\n');
+      }
+      lang = DocumentLanguage.detect(sample.toString(), Languages.of(sample.toString(), "en"));
+    }
+    List<Passage> passages = splitter.split(f.docId(), ex.blocks(), lang);
+    String title = meta.title() != null ? meta.title()
+        : ex.title() != null && !ex.title().isBlank() ? ex.title().strip()
+        : !passages.isEmpty() && passages.get(0).text().length() <= 120 ? passages.get(0).text()
+        : f.path().getFileName().toString();
+    String date = meta.date() != null ? meta.date()
+        : ex.created() != null && ex.created().length() >= 10 ? ex.created().substring(0, 10) : null;
+    DocumentInfo info = new DocumentInfo(f.docId(), f.source(), title, meta.titleEnglish(), lang, date, meta.issuer(),
+        ex.mediaType(), ex.pages(), passages.size(), sha);
+    List<Document> docs = new PassageDocuments().build(info, passages, tagger, blob);
+    writer.updateDocuments(new Term(Fields.DOC, f.docId()), docs);
+  }
+
+  private static Map<String, Existing> readExisting(Directory dir, Map<String, String> commitData) throws IOException {
+    Map<String, Existing> out = new HashMap<>();
+    if (!DirectoryReader.indexExists(dir)) return out;
+    try (DirectoryReader r = DirectoryReader.open(dir)) {
+      commitData.putAll(r.getIndexCommit().getUserData());
+      IndexSearcher s = new IndexSearcher(r);
+      var top = s.search(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)), Math.max(1, r.maxDoc()));
+      var stored = s.storedFields();
+      for (var sd : top.scoreDocs) {
+        Document d = stored.document(sd.doc);
+        DocumentInfo info = IndexReading.documentInfo(d);
+        BytesRefHolder blob = new BytesRefHolder(d.getBinaryValue(Fields.EXTRACTED));
+        out.put(info.source(), new Existing(info.id(), info.sha256(), blob.bytes(), info));
+      }
+    }
+    return out;
+  }
+
+  private record BytesRefHolder(org.apache.lucene.util.BytesRef ref) {
+    byte[] bytes() {
+      byte[] b = new byte[ref.length];
+      System.arraycopy(ref.bytes, ref.offset, b, 0, ref.length);
+      return b;
+    }
+  }
+
+  private static int[] count(Directory dir) throws IOException {
+    try (DirectoryReader r = DirectoryReader.open(dir)) {
+      IndexSearcher s = new IndexSearcher(r);
+      return new int[] {
+        s.count(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE))),
+        s.count(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)))
+      };
+    }
+  }
+
+  static String sha256(Path p) throws IOException {
+    try (InputStream in = Files.newInputStream(p)) {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[65536];
+      for (int r; (r = in.read(buf)) != -1; ) md.update(buf, 0, r);
+      StringBuilder b = new StringBuilder();
+      for (byte x : md.digest()) b.append(String.format("%02x", x));
+      return b.toString();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package org.policysearch.search;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** The JSON documents of the API (and of {@code search --json}); the names are the contract. */
+public final class Api {
+  private Api() {}
+
+  /** A span of UTF-16 code units in a passage's text. */
+  public record Span(int start, int end) {}
+
+  /** A concept a passage mentions. */
+  public record TermRef(String id, String label, @JsonProperty("label_zh") String labelZh) {}
+
+  /** One mention of a concept, with offsets in the passage text. */
+  public record MentionView(String term, int start, int end) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record FacetCount(String id, String title, String label, long count) {}
+
+  public record Facets(List<FacetCount> docs, List<FacetCount> terms, List<FacetCount> lang) {}
+
+  /** A glossary concept the query matched and whose other variants were searched too. */
+  public record Expansion(String concept, String label, @JsonProperty("matched") String matched, List<String> variants) {}
+
+  public record Hit(String doc, String title, @JsonProperty("title_en") String titleEn, String date, String passage,
+      int ordinal, Integer page, String lang, float score, String snippet, String text, List<Span> matches,
+      List<TermRef> terms, List<MentionView> mentions, String via, String link, String permalink, String file) {}
+
+  public record SearchResponse(String query, long total, @JsonProperty("took_ms") long tookMs, int offset, int limit,
+      List<Expansion> expansions, List<Hit> hits, Facets facets) {}
+
+  public record Doc(String id, String title, @JsonProperty("title_en") String titleEn, String lang, String date,
+      String issuer, String source, String format, int pages, int passages, String file) {}
+
+  public record PassageView(String anchor, int ordinal, Integer page, String lang, String text, List<TermRef> terms,
+      List<MentionView> mentions, List<Span> matches, String highlighted, String link, String permalink) {}
+
+  public record DocDetail(String id, String title, @JsonProperty("title_en") String titleEn, String lang, String date,
+      String issuer, String source, String format, int pages, String file, List<PassageView> passages,
+      @JsonProperty("match_count") int matchCount, @JsonProperty("anchor_status") String anchorStatus,
+      @JsonProperty("resolved_anchor") String resolvedAnchor, String notice, @JsonProperty("cited_by") List<Citation> citedBy) {}
+
+  /** A passage of another document that cites this one (by title). */
+  public record Citation(String doc, String title, String passage, String snippet, String link) {}
+
+  public record Suggestion(String text, String kind, String id) {}
+
+  public record Suggestions(String query, List<Suggestion> suggestions) {}
+}

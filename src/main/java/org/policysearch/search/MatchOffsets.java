@@ -1,0 +1,87 @@
+package org.policysearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.policysearch.index.Fields;
+
+/**
+ * Where the query matches in each passage, from Lucene's UnifiedHighlighter: the stored text is
+ * highlighted with the matches of the three analysed fields (masked fields), offsets read from the
+ * postings, weight matches on, so a phrase comes back as one span. The whole passage is one
+ * highlight passage; the formatter returns the spans instead of markup, and {@link Snippets}
+ * makes the HTML.
+ */
+final class MatchOffsets {
+  private MatchOffsets() {}
+
+  private static final class SpanHighlighter extends UnifiedHighlighter {
+    SpanHighlighter(Builder b) {
+      super(b);
+    }
+
+    Map<String, Object[]> spans(Query q, int[] docIds) throws IOException {
+      return highlightFieldsAsObjects(new String[] {Fields.TEXT}, q, docIds, new int[] {1});
+    }
+  }
+
+  private static final PassageFormatter SPANS = new PassageFormatter() {
+    @Override
+    public Object format(Passage[] passages, String content) {
+      List<Api.Span> out = new ArrayList<>();
+      for (Passage p : passages) {
+        for (int i = 0; i < p.getNumMatches(); i++) out.add(new Api.Span(p.getMatchStarts()[i], p.getMatchEnds()[i]));
+      }
+      return merge(out);
+    }
+  };
+
+  /** Match spans per Lucene doc id (a doc without matches maps to an empty list). */
+  static Map<Integer, List<Api.Span>> of(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
+    Map<Integer, List<Api.Span>> out = new HashMap<>();
+    if (docIds.length == 0) return out;
+    SpanHighlighter h = new SpanHighlighter(UnifiedHighlighter.builder(searcher, Fields.analyzer())
+        .withBreakIterator(WholeBreakIterator::new)
+        .withMaxLength(1_000_000)
+        .withMaxNoHighlightPassages(0)
+        .withHighlightPhrasesStrictly(true)
+        .withWeightMatches(true)
+        .withMaskedFieldsFunc(f -> f.equals(Fields.TEXT) ? Set.of(Fields.EN, Fields.EXACT, Fields.ZH) : Set.of())
+        .withFormatter(SPANS));
+    // the highlighter wants doc ids in ascending order
+    int[] sorted = docIds.clone();
+    java.util.Arrays.sort(sorted);
+    Object[] res = h.spans(query, sorted).get(Fields.TEXT);
+    for (int i = 0; i < sorted.length; i++) {
+      @SuppressWarnings("unchecked")
+      List<Api.Span> spans = res == null || res[i] == null ? List.of() : (List<Api.Span>) res[i];
+      out.put(sorted[i], spans);
+    }
+    return out;
+  }
+
+  /** Sorted, overlapping and touching spans merged. */
+  static List<Api.Span> merge(List<Api.Span> spans) {
+    List<Api.Span> s = new ArrayList<>(spans);
+    s.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+    List<Api.Span> out = new ArrayList<>();
+    for (Api.Span x : s) {
+      if (!out.isEmpty() && x.start() <= out.get(out.size() - 1).end()) {
+        Api.Span last = out.remove(out.size() - 1);
+        out.add(new Api.Span(last.start(), Math.max(last.end(), x.end())));
+      } else {
+        out.add(x);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,37 @@
+package org.policysearch.search;
+
+/**
+ * A search as the API and the CLI receive it; {@link #validated()} checks every parameter.
+ *
+ * @param q the query (may be empty when a filter is given)
+ * @param limit hits per page, 1..{@link #MAX_LIMIT}
+ * @param offset hits to skip, 0..{@link #MAX_OFFSET}
+ * @param lang filter: zh, en or mixed (null for all)
+ * @param doc filter: a document id (null for all)
+ * @param term filter: a concept id (null for all)
+ * @param expand cross-language expansion through the glossary
+ */
+public record SearchRequest(String q, int limit, int offset, String lang, String doc, String term, boolean expand) {
+  public static final int DEFAULT_LIMIT = 20;
+  public static final int MAX_LIMIT = 100;
+  public static final int MAX_OFFSET = 10_000;
+
+  public static SearchRequest of(String q) {
+    return new SearchRequest(q, DEFAULT_LIMIT, 0, null, null, null, true);
+  }
+
+  public SearchRequest validated() {
+    if (limit < 1 || limit > MAX_LIMIT) throw new BadQueryException("bad_parameter", "limit must be between 1 and " + MAX_LIMIT + ", not " + limit + ".");
+    if (offset < 0 || offset > MAX_OFFSET) throw new BadQueryException("bad_parameter", "offset must be between 0 and " + MAX_OFFSET + ", not " + offset + ".");
+    if (lang != null && !lang.isEmpty() && !lang.equals("zh") && !lang.equals("en") && !lang.equals("mixed")) {
+      throw new BadQueryException("bad_parameter", "lang must be zh, en or mixed, not '" + lang + "'.");
+    }
+    boolean noFilter = blank(lang) && blank(doc) && blank(term);
+    if (blank(q) && noFilter) throw new BadQueryException("bad_query", "Type a query, or choose a document, term or language filter.");
+    return this;
+  }
+
+  static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

@@ -1,0 +1,349 @@
+package org.policysearch.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.policysearch.index.DocumentInfo;
+import org.policysearch.index.Fields;
+import org.policysearch.index.IndexReading;
+import org.policysearch.index.StoredMentions;
+import org.policysearch.terms.Concept;
+import org.policysearch.terms.Glossary;
+import org.policysearch.terms.Mention;
+
+/**
+ * Searches the index through one {@link SearcherManager}; {@link #refresh()} after each commit.
+ * Thread-safe: every call acquires a searcher and releases it.
+ */
+public final class SearchService implements Closeable {
+  /** Direct matches score by BM25; passages reached only through the glossary get this constant, far below. */
+  static final float EXPANSION_SCORE = 1e-4f;
+  private static final Sort ORDER = new Sort(SortField.FIELD_SCORE, new SortField(Fields.DOC_SORT, SortField.Type.STRING),
+      new SortField(Fields.ORDINAL, SortField.Type.INT));
+
+  private final Directory dir;
+  private final SearcherManager manager;
+  private final Glossary glossary;
+  private final Expansion expansion;
+  private final Object stateLock = new Object();
+  private IndexReader stateReader;
+  private SortedSetDocValuesReaderState state;
+  private IndexReader docsReader;
+  private Map<String, DocumentInfo> docs = Map.of();
+
+  /** Opens the index in indexDir, creating an empty one if there is none yet. */
+  public SearchService(Path indexDir, Glossary glossary) throws IOException {
+    Files.createDirectories(indexDir);
+    this.dir = FSDirectory.open(indexDir);
+    if (!DirectoryReader.indexExists(dir)) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Fields.analyzer()))) {
+        w.commit();
+      }
+    }
+    this.manager = new SearcherManager(dir, null);
+    this.glossary = glossary;
+    this.expansion = new Expansion(glossary);
+  }
+
+  public Glossary glossary() {
+    return glossary;
+  }
+
+  /** Makes the last commit visible to new searches. */
+  public void refresh() throws IOException {
+    manager.maybeRefreshBlocking();
+  }
+
+  public Api.SearchResponse search(SearchRequest request) throws IOException {
+    SearchRequest r = request.validated();
+    long t0 = System.nanoTime();
+    String q = r.q() == null ? "" : r.q().strip();
+    Query direct = q.isEmpty() ? new MatchAllDocsQuery() : new PolicyQueryParser().parseQuery(q);
+    List<Expansion.Found> found = r.expand() && !q.isEmpty() ? expansion.find(q) : List.of();
+    Query scored = direct;
+    if (!found.isEmpty()) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder().add(direct, BooleanClause.Occur.SHOULD);
+      for (Expansion.Found f : found) {
+        Query onlyFilters = inlineFilters(direct);
+        Query e = onlyFilters == null ? f.query()
+            : new BooleanQuery.Builder().add(f.query(), BooleanClause.Occur.MUST).add(onlyFilters, BooleanClause.Occur.FILTER).build();
+        any.add(new BoostQuery(new ConstantScoreQuery(e), EXPANSION_SCORE), BooleanClause.Occur.SHOULD);
+      }
+      scored = any.build();
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder()
+        .add(scored, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), BooleanClause.Occur.FILTER);
+    if (!SearchRequest.blank(r.lang())) b.add(new TermQuery(new Term(Fields.LANG, r.lang())), BooleanClause.Occur.FILTER);
+    if (!SearchRequest.blank(r.doc())) b.add(new TermQuery(new Term(Fields.DOC, r.doc())), BooleanClause.Occur.FILTER);
+    if (!SearchRequest.blank(r.term())) b.add(new TermQuery(new Term(Fields.TERM, r.term())), BooleanClause.Occur.FILTER);
+    Query query = b.build();
+
+    IndexSearcher s = manager.acquire();
+    try {
+      int n = r.offset() + r.limit();
+      FacetsCollectorManager.FacetsResult res;
+      try {
+        res = FacetsCollectorManager.search(s, query, n, ORDER, true, new FacetsCollectorManager());
+      } catch (IndexSearcher.TooManyClauses e) {
+        throw new BadQueryException("bad_query", "The query expands to too many terms; make it more specific.");
+      }
+      TopDocs top = res.topDocs();
+      long total = s.count(query);
+      ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(r.offset(), top.scoreDocs.length), top.scoreDocs.length);
+      int[] ids = new int[page.length];
+      for (int i = 0; i < page.length; i++) ids[i] = page[i].doc;
+      Map<Integer, List<Api.Span>> spans = MatchOffsets.of(s, query, ids);
+      Weight directWeight = found.isEmpty() ? null : s.createWeight(s.rewrite(direct), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      Map<String, DocumentInfo> infos = documents(s);
+      List<Api.Hit> hits = new ArrayList<>();
+      for (ScoreDoc sd : page) {
+        Document d = s.storedFields().document(sd.doc);
+        String via = null;
+        if (directWeight != null && !matches(s, directWeight, sd.doc)) via = viaVariant(d, found);
+        hits.add(hit(d, infos, q, sd.score, spans.getOrDefault(sd.doc, List.of()), via));
+      }
+      Api.Facets facets = facets(s, res.facetsCollector(), infos);
+      List<Api.Expansion> exp = new ArrayList<>();
+      for (Expansion.Found f : found) {
+        exp.add(new Api.Expansion(f.concept().id(), f.concept().label(), f.matched(),
+            f.concept().variants().stream().map(Concept.Variant::text).toList()));
+      }
+      return new Api.SearchResponse(q, total, (System.nanoTime() - t0) / 1_000_000, r.offset(), r.limit(), exp, hits, facets);
+    } finally {
+      manager.release(s);
+    }
+  }
+
+  /** The filter clauses (doc:, lang:, year:, term:) a user wrote at the top level of the query. */
+  private static Query inlineFilters(Query q) {
+    if (!(q instanceof BooleanQuery bq)) return null;
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int n = 0;
+    for (BooleanClause c : bq.clauses()) {
+      if (c.getOccur() == BooleanClause.Occur.SHOULD) continue;
+      String f = fieldOf(c.getQuery());
+      if (f != null && (f.equals(Fields.DOC) || f.equals(Fields.LANG) || f.equals(Fields.YEAR) || f.equals(Fields.TERM))) {
+        b.add(c.getQuery(), c.getOccur() == BooleanClause.Occur.MUST_NOT ? BooleanClause.Occur.MUST_NOT : BooleanClause.Occur.FILTER);
+        n++;
+      }
+    }
+    if (n == 0) return null;
+    return b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER).build();
+  }
+
+  private static String fieldOf(Query q) {
+    if (q instanceof TermQuery tq) return tq.getTerm().field();
+    if (q instanceof org.apache.lucene.search.PointRangeQuery pr) return pr.getField();
+    return null;
+  }
+
+  private static boolean matches(IndexSearcher s, Weight w, int doc) throws IOException {
+    var leaves = s.getIndexReader().leaves();
+    var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+    var scorer = w.scorer(leaf);
+    if (scorer == null) return false;
+    int target = doc - leaf.docBase;
+    return scorer.iterator().advance(target) == target;
+  }
+
+  private static String viaVariant(Document d, List<Expansion.Found> found) {
+    List<Mention> ms = StoredMentions.parse(d.get(Fields.MENTIONS));
+    for (Expansion.Found f : found) {
+      for (Mention m : ms) if (m.concept().equals(f.concept().id())) return m.variant();
+    }
+    return found.get(0).concept().label();
+  }
+
+  private Api.Hit hit(Document d, Map<String, DocumentInfo> infos, String q, float score, List<Api.Span> spans, String via) {
+    String doc = d.get(Fields.DOC);
+    DocumentInfo info = infos.get(doc);
+    String text = d.get(Fields.TEXT);
+    String anchor = d.get(Fields.ANCHOR);
+    int page = IndexReading.intValue(d, Fields.PAGE);
+    List<Mention> ms = StoredMentions.parse(d.get(Fields.MENTIONS));
+    return new Api.Hit(doc, info == null ? doc : info.title(), info == null ? null : info.titleEn(),
+        info == null ? null : info.date(), anchor, IndexReading.intValue(d, Fields.ORDINAL), page > 0 ? page : null,
+        d.get(Fields.LANG), Float.isNaN(score) ? 0f : score, Snippets.snippet(text, spans), text, spans, termRefs(ms),
+        mentionViews(ms), via, Links.reader(doc, q, anchor), Links.permalink(anchor),
+        info == null ? null : Links.file(info.source(), info.format(), page));
+  }
+
+  List<Api.TermRef> termRefs(List<Mention> ms) {
+    Map<String, Api.TermRef> out = new LinkedHashMap<>();
+    for (Mention m : ms) {
+      Concept c = glossary.get(m.concept());
+      out.computeIfAbsent(m.concept(), k -> new Api.TermRef(k, c == null ? k : c.label(), c == null ? null : c.chinese()));
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  static List<Api.MentionView> mentionViews(List<Mention> ms) {
+    List<Api.MentionView> out = new ArrayList<>(ms.size());
+    for (Mention m : ms) out.add(new Api.MentionView(m.concept(), m.start(), m.end()));
+    return out;
+  }
+
+  private Api.Facets facets(IndexSearcher s, FacetsCollector fc, Map<String, DocumentInfo> infos) throws IOException {
+    SortedSetDocValuesReaderState st = state(s.getIndexReader());
+    if (st == null) return new Api.Facets(List.of(), List.of(), List.of());
+    SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(st, fc);
+    List<Api.FacetCount> docsF = new ArrayList<>(), termsF = new ArrayList<>(), langF = new ArrayList<>();
+    for (LabelAndValue lv : children(counts, Fields.FACET_DOC)) {
+      DocumentInfo i = infos.get(lv.label);
+      docsF.add(new Api.FacetCount(lv.label, i == null ? lv.label : i.title(), null, lv.value.longValue()));
+    }
+    for (LabelAndValue lv : children(counts, Fields.FACET_TERM)) {
+      Concept c = glossary.get(lv.label);
+      termsF.add(new Api.FacetCount(lv.label, null, c == null ? lv.label : c.label(), lv.value.longValue()));
+    }
+    for (LabelAndValue lv : children(counts, Fields.FACET_LANG)) {
+      langF.add(new Api.FacetCount(lv.label, null, null, lv.value.longValue()));
+    }
+    return new Api.Facets(docsF, termsF, langF);
+  }
+
+  private static List<LabelAndValue> children(SortedSetDocValuesFacetCounts counts, String dim) throws IOException {
+    try {
+      FacetResult r = counts.getTopChildren(10_000, dim);
+      if (r == null) return List.of();
+      List<LabelAndValue> l = new ArrayList<>(List.of(r.labelValues));
+      l.sort(Comparator.comparingLong((LabelAndValue x) -> -x.value.longValue()).thenComparing(x -> x.label));
+      return l;
+    } catch (IllegalArgumentException e) {
+      return List.of(); // the dimension has no values in this index yet
+    }
+  }
+
+  private SortedSetDocValuesReaderState state(IndexReader reader) throws IOException {
+    synchronized (stateLock) {
+      if (stateReader != reader) {
+        try {
+          state = new DefaultSortedSetDocValuesReaderState(reader, Fields.facetsConfig());
+        } catch (IllegalArgumentException e) {
+          state = null; // no facet values indexed yet (empty index)
+        }
+        stateReader = reader;
+      }
+      return state;
+    }
+  }
+
+  /** Every document's metadata, cached per index generation. */
+  Map<String, DocumentInfo> documents(IndexSearcher s) throws IOException {
+    synchronized (stateLock) {
+      if (docsReader == s.getIndexReader()) return docs;
+    }
+    Map<String, DocumentInfo> out = new LinkedHashMap<>();
+    Query q = new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT));
+    TopDocs top = s.search(q, Math.max(1, s.getIndexReader().maxDoc()));
+    List<DocumentInfo> list = new ArrayList<>();
+    for (ScoreDoc sd : top.scoreDocs) list.add(IndexReading.documentInfo(s.storedFields().document(sd.doc)));
+    list.sort(Comparator.comparing((DocumentInfo i) -> i.date() == null ? "9999" : i.date()).thenComparing(DocumentInfo::id));
+    for (DocumentInfo i : list) out.put(i.id(), i);
+    synchronized (stateLock) {
+      docsReader = s.getIndexReader();
+      docs = out;
+    }
+    return out;
+  }
+
+  /** All documents, ordered by date. */
+  public List<Api.Doc> documents() throws IOException {
+    IndexSearcher s = manager.acquire();
+    try {
+      List<Api.Doc> out = new ArrayList<>();
+      for (DocumentInfo i : documents(s).values()) out.add(doc(i));
+      return out;
+    } finally {
+      manager.release(s);
+    }
+  }
+
+  static Api.Doc doc(DocumentInfo i) {
+    return new Api.Doc(i.id(), i.title(), i.titleEn(), i.lang(), i.date(), i.issuer(), i.source(), i.format(), i.pages(),
+        i.passages(), Links.file(i.source(), i.format(), 0));
+  }
+
+  /** Runs fn with an acquired searcher (for the concordance and suggestions). */
+  public <T> T withSearcher(SearcherFunction<T> fn) throws IOException {
+    IndexSearcher s = manager.acquire();
+    try {
+      return fn.apply(s);
+    } finally {
+      manager.release(s);
+    }
+  }
+
+  /** A function of a searcher that may throw IOException. */
+  @FunctionalInterface
+  public interface SearcherFunction<T> {
+    T apply(IndexSearcher s) throws IOException;
+  }
+
+  /** The stored passages of one document in reading order. */
+  static List<Integer> passageIds(IndexSearcher s, String doc) throws IOException {
+    Query q = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Fields.DOC, doc)), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), BooleanClause.Occur.FILTER).build();
+    TopDocs top = s.search(q, Math.max(1, s.getIndexReader().maxDoc()), new Sort(new SortField(Fields.ORDINAL, SortField.Type.INT)));
+    List<Integer> out = new ArrayList<>();
+    for (ScoreDoc sd : top.scoreDocs) out.add(sd.doc);
+    return out;
+  }
+
+  /** Parses a query for highlighting inside one document (the reader's q=). */
+  Query readerQuery(String q, boolean expand) {
+    if (q == null || q.isBlank()) return null;
+    Query direct = new PolicyQueryParser().parseQuery(q.strip());
+    if (!expand) return direct;
+    List<Expansion.Found> found = expansion.find(q);
+    if (found.isEmpty()) return direct;
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(direct, BooleanClause.Occur.SHOULD);
+    for (Expansion.Found f : found) b.add(f.query(), BooleanClause.Occur.SHOULD);
+    return b.build();
+  }
+
+  @Override
+  public void close() throws IOException {
+    manager.close();
+    dir.close();
+  }
+
+}
