@@ -1,0 +1,65 @@
+package org.policysearch.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.corpus.CorpusScanner;
+import org.policysearch.extraction.Extractor;
+import org.policysearch.search.SearchRequest;
+import org.policysearch.search.SearchService;
+import org.policysearch.terms.Glossary;
+import org.policysearch.testing.Fixtures;
+
+/** Re-indexing touches only what changed: content hashes decide, deleted files disappear, --full rebuilds. */
+class IncrementalIndexTest {
+  @TempDir Path tmp;
+
+  private IndexReport index(Path corpus, Path idx, boolean full, Extractor ex) throws Exception {
+    return new Indexer(idx, ex, Glossary.empty(), 2).run(new CorpusScanner(corpus, Set.of()).scan(), full, IndexListener.NONE);
+  }
+
+  @Test
+  void onlyChangedFilesAreReextractedAndDeletedFilesDisappear() throws Exception {
+    Path corpus = tmp.resolve("corpus"), idx = tmp.resolve("index");
+    Fixtures.text(corpus.resolve("a.txt"), "Alpha: semiconductors and robots.");
+    Fixtures.text(corpus.resolve("b.md"), "# Beta\n\nIndigenous innovation in 自主创新.");
+    Fixtures.text(corpus.resolve("sub/c.html"), "<html><body><p>Gamma: 安全可控 policies.</p></body></html>");
+    try (Extractor ex = new Extractor(Extractor.Limits.DEFAULT)) {
+      IndexReport first = index(corpus, idx, false, ex);
+      assertEquals(3, first.indexed());
+      assertEquals(3, ex.extractions());
+
+      IndexReport again = index(corpus, idx, false, ex);
+      assertEquals(0, again.indexed());
+      assertEquals(3, again.unchanged());
+      assertEquals(3, ex.extractions(), "unchanged files are not extracted again");
+
+      Files.writeString(corpus.resolve("a.txt"), "Alpha, edited: overcapacity now.");
+      IndexReport touched = index(corpus, idx, false, ex);
+      assertEquals(1, touched.indexed());
+      assertEquals(2, touched.unchanged());
+      assertEquals(4, ex.extractions(), "only the touched file is extracted");
+
+      Files.delete(corpus.resolve("b.md"));
+      IndexReport deleted = index(corpus, idx, false, ex);
+      assertEquals(1, deleted.deleted());
+      assertEquals(2, deleted.documents());
+
+      try (SearchService s = new SearchService(idx, Glossary.empty())) {
+        assertEquals(0, s.search(SearchRequest.of("semiconductors")).total(), "old content of a.txt is gone");
+        assertEquals(1, s.search(SearchRequest.of("overcapacity")).total());
+        assertEquals(0, s.search(SearchRequest.of("\"indigenous innovation\"")).total(), "deleted file is gone");
+        assertEquals(1, s.search(SearchRequest.of("\"安全可控\"")).total());
+      }
+
+      IndexReport full = index(corpus, idx, true, ex);
+      assertEquals(2, full.indexed());
+      assertTrue(full.passages() >= 2);
+    }
+  }
+}
