@@ -1,13 +1,223 @@
 package org.policysearch.cli;
 
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.policysearch.extraction.Extractor;
+import org.policysearch.index.IndexListener;
+import org.policysearch.index.IndexReport;
+import org.policysearch.search.DocumentReader;
+import org.policysearch.search.NotFoundException;
+import org.policysearch.search.SearchRequest;
+import org.policysearch.search.SearchService;
+import org.policysearch.search.Suggester;
+import org.policysearch.terms.Concept;
+import org.policysearch.terms.Glossary;
+import org.policysearch.web.CorpusWatcher;
+import org.policysearch.web.TermsApi;
+import org.policysearch.web.WebApp;
+import org.policysearch.web.WebAssets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code policy-search serve}: the web server. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the search API and web pages.")
+/**
+ * {@code policy-search serve}: brings the index up to date with the corpus, starts the web server,
+ * then keeps the index current: a watcher re-indexes changed files in the background while
+ * searches go on (one SearcherManager, refreshed after each commit).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Serve the search API and web pages (http://127.0.0.1:7070 by default).",
+        "The corpus is indexed on start when the index is missing or stale, and re-indexed when files change."})
 final class ServeCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+  @Mixin CommonOptions common;
+
+  @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).", defaultValue = "127.0.0.1")
+  String host;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).", defaultValue = "7070")
+  int port;
+
+  @Option(names = "--web", paramLabel = "DIR", description = "Folder of the web UI (default: ${DEFAULT-VALUE}; else the copy in the jar).", defaultValue = "web")
+  Path web;
+
+  @Option(names = "--admin-token", paramLabel = "TOKEN",
+      description = "Also accept POST /api/reindex from other hosts when sent with Authorization: Bearer TOKEN.")
+  String adminToken;
+
+  @Option(names = "--no-watch", description = "Do not watch the corpus folder for changes.")
+  boolean noWatch;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Files extracted in parallel (default: number of cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
   @Override
-  public Integer call() {
-    throw new CliException(ExitCodes.CANNOT_RUN, "serve: not built yet");
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65535) throw new CliException(ExitCodes.USAGE, "--port must be between 0 and 65535, not " + port);
+    Glossary glossary = common.loadGlossary();
+    for (String p : glossary.problems()) LOG.warn("glossary: {}", p);
+    WebAssets assets = WebAssets.of(web);
+    LOG.info("serve: corpus {}, index {}, glossary {}, web UI from {}, watch {}", common.corpus.toAbsolutePath(),
+        common.index.toAbsolutePath(), common.glossaryFile() == null ? "built-in" : common.glossaryFile(), assets.describe(),
+        !noWatch);
+    try (Extractor extractor = new Extractor(Extractor.Limits.DEFAULT)) {
+      Indexing indexing = new Indexing(extractor, glossary);
+      if (Files.isDirectory(common.corpus)) {
+        indexing.run(); // incremental: unchanged files are skipped, so a current index costs one hash per file
+      } else {
+        LOG.warn("the corpus folder {} does not exist: serving an empty index. Start with --corpus DIR pointing at a folder "
+            + "of documents (PDF, DOCX, HTML, Markdown, text).", common.corpus.toAbsolutePath());
+      }
+      try (SearchService search = new SearchService(common.index, glossary)) {
+        indexing.search = search;
+        return serve(search, indexing, glossary, assets);
+      }
+    }
+  }
+
+  private int serve(SearchService search, Indexing indexing, Glossary glossary, WebAssets assets) throws Exception {
+    WebApp.Services services = new WebApp.Services(search, new DocumentReader(search), new Suggester(search),
+        new GlossaryTerms(glossary, search), indexing::reindexNow);
+    Javalin app = WebApp.create(new WebApp.Options(common.corpus, assets, adminToken), services);
+    try {
+      app.start(host, port);
+    } catch (RuntimeException e) {
+      app.stop();
+      if (isBindProblem(e)) {
+        throw new CliException(ExitCodes.CANNOT_RUN, "cannot listen on " + host + ":" + port
+            + ": the port is in use (another policy-search?) or the address is not this machine's; choose another with --port");
+      }
+      throw e;
+    }
+    LOG.info("listening on http://{}:{}", host.contains(":") ? "[" + host + "]" : host, app.port());
+    search.search(SearchRequest.of("安全可控 security"));
+    long sinceJvm = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    LOG.info("start-up to first answer: {} ms since JVM start ({} documents)", sinceJvm, search.documents().size());
+
+    CorpusWatcher watcher = null;
+    if (!noWatch && Files.isDirectory(common.corpus)) {
+      watcher = new CorpusWatcher(common.corpus, common.index, Duration.ofSeconds(1), indexing::reindexQuietly);
+      watcher.start();
+      LOG.info("watching {} for changes", common.corpus.toAbsolutePath());
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    CorpusWatcher w = watcher;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      LOG.info("stopping");
+      try {
+        if (w != null) w.close();
+      } catch (IOException e) {
+        LOG.warn("closing the watcher: {}", e.getMessage());
+      }
+      app.stop();
+      stopped.countDown();
+    }, "serve-shutdown"));
+    stopped.await();
+    return ExitCodes.OK;
+  }
+
+  private static boolean isBindProblem(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BindException || t instanceof io.javalin.util.JavalinBindException) return true;
+    }
+    return false;
+  }
+
+  /** Indexing runs, one at a time (the watcher and POST /api/reindex share it), each followed by a refresh. */
+  private final class Indexing {
+    private final Extractor extractor;
+    private final Glossary glossary;
+    volatile SearchService search;
+
+    Indexing(Extractor extractor, Glossary glossary) {
+      this.extractor = extractor;
+      this.glossary = glossary;
+    }
+
+    synchronized IndexReport run() throws IOException {
+      IndexReport r = IndexRun.run(common.corpus, common.index, common.glossaryFile(), glossary, extractor, false, threads,
+          IndexListener.NONE);
+      LOG.info("indexed {}, unchanged {}, re-tagged {}, deleted {}, failed {}; {} documents, {} passages ({} s)", r.indexed(),
+          r.unchanged(), r.retagged(), r.deleted(), r.failures().size(), r.documents(), r.passages(),
+          String.format("%.1f", r.seconds()));
+      for (IndexReport.Failure f : r.failures()) LOG.warn("not indexed: {}: {} ({})", f.source(), f.reason(), f.outcome());
+      if (search != null) search.refresh();
+      return r;
+    }
+
+    Object reindexNow() throws IOException {
+      if (!Files.isDirectory(common.corpus)) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", "no_corpus");
+        m.put("message", "The corpus folder " + common.corpus.toAbsolutePath() + " does not exist; start the server with --corpus DIR.");
+        return m;
+      }
+      return run();
+    }
+
+    void reindexQuietly() {
+      try {
+        run();
+      } catch (IOException | CliException e) {
+        LOG.error("re-indexing failed: {}", e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * /api/terms from the glossary alone, until the concordance is wired in: every concept with its
+   * labels and variants, the documents, and one concept's matching passages through the search.
+   */
+  private static final class GlossaryTerms implements TermsApi {
+    private final Glossary glossary;
+    private final SearchService search;
+
+    GlossaryTerms(Glossary glossary, SearchService search) {
+      this.glossary = glossary;
+      this.search = search;
+    }
+
+    @Override
+    public Object terms() throws IOException {
+      List<Map<String, Object>> terms = new ArrayList<>();
+      for (Concept c : glossary.concepts()) if (!c.generated()) terms.add(concept(c));
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("terms", terms);
+      out.put("docs", search.documents());
+      return out;
+    }
+
+    @Override
+    public Object term(String id, String doc) throws IOException {
+      Concept c = glossary.get(id);
+      if (c == null) throw new NotFoundException("No glossary concept with id '" + id + "'.");
+      Map<String, Object> out = concept(c);
+      out.put("passages", search.search(new SearchRequest(null, SearchRequest.MAX_LIMIT, 0, null, doc, id, false)).hits());
+      return out;
+    }
+
+    private static Map<String, Object> concept(Concept c) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", c.id());
+      m.put("label", c.label());
+      m.put("label_zh", c.chinese());
+      m.put("note", c.note());
+      m.put("variants", c.variants().stream().map(Concept.Variant::text).toList());
+      return m;
+    }
   }
 }

@@ -1,0 +1,168 @@
+package org.policysearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.policysearch.index.DocumentInfo;
+import org.policysearch.index.Fields;
+import org.policysearch.index.IndexReading;
+import org.policysearch.index.StoredMentions;
+import org.policysearch.passages.Anchors;
+import org.policysearch.terms.Mention;
+
+/**
+ * The reader's view of one document ({@code GET /api/docs/{id}}): every passage in reading order
+ * with its terms, and with a query, the match spans and highlighted HTML of each passage.
+ *
+ * <p>A deep link names an anchor; when the document changed and the anchor is gone, the link's
+ * quote (the W3C TextQuoteSelector idea) finds the closest passage by normalised text, and the
+ * answer says so ({@code anchor_status} changed) instead of silently showing another place.
+ */
+public final class DocumentReader {
+  /** Share of the quote's character bigrams a passage must contain to count as "the same passage, changed". */
+  static final double MIN_QUOTE_OVERLAP = 0.5;
+
+  private final SearchService service;
+
+  public DocumentReader(SearchService service) {
+    this.service = service;
+  }
+
+  /** The document in which a passage anchor lives, if any (for {@code /p/{anchor}}). */
+  public Optional<String> findAnchor(String anchor) throws IOException {
+    if (anchor == null || anchor.isBlank() || anchor.length() > 100) return Optional.empty();
+    return service.withSearcher(s -> {
+      Query q = new BooleanQuery.Builder()
+          .add(new TermQuery(new Term(Fields.ANCHOR, anchor)), BooleanClause.Occur.FILTER)
+          .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), BooleanClause.Occur.FILTER).build();
+      TopDocs top = s.search(q, 1);
+      if (top.scoreDocs.length == 0) return Optional.<String>empty();
+      return Optional.of(s.storedFields().document(top.scoreDocs[0].doc).get(Fields.DOC));
+    });
+  }
+
+  /**
+   * The whole document.
+   *
+   * @param docId document id
+   * @param q query to highlight, may be blank
+   * @param expand highlight the glossary's other variants too
+   * @param anchor the passage a link points at, may be blank
+   * @param quote the linked passage's text (or part of it), may be blank
+   * @throws NotFoundException for an unknown document
+   * @throws BadQueryException for a query that does not parse
+   */
+  public Api.DocDetail read(String docId, String q, boolean expand, String anchor, String quote) throws IOException {
+    Query query = service.readerQuery(q, expand);
+    return service.withSearcher(s -> read(s, docId, q, query, blankToNull(anchor), blankToNull(quote)));
+  }
+
+  private Api.DocDetail read(IndexSearcher s, String docId, String q, Query query, String anchor, String quote)
+      throws IOException {
+    Map<String, DocumentInfo> infos = service.documents(s);
+    DocumentInfo info = infos.get(docId);
+    if (info == null) throw new NotFoundException("No document with id '" + docId + "'.");
+    List<Integer> ids = SearchService.passageIds(s, docId);
+    Map<Integer, List<Api.Span>> spans = Map.of();
+    if (query != null && !ids.isEmpty()) {
+      int[] arr = ids.stream().mapToInt(Integer::intValue).toArray();
+      spans = MatchOffsets.of(s, query, arr);
+    }
+    List<Api.PassageView> passages = new ArrayList<>(ids.size());
+    List<String> texts = new ArrayList<>(ids.size());
+    int matchCount = 0;
+    boolean anchorFound = false;
+    for (int id : ids) {
+      Document d = s.storedFields().document(id);
+      String text = d.get(Fields.TEXT);
+      String a = d.get(Fields.ANCHOR);
+      int page = IndexReading.intValue(d, Fields.PAGE);
+      List<Mention> ms = StoredMentions.parse(d.get(Fields.MENTIONS));
+      List<Api.Span> matches = query == null ? null : spans.getOrDefault(id, List.of());
+      if (matches != null) matchCount += matches.size();
+      passages.add(new Api.PassageView(a, IndexReading.intValue(d, Fields.ORDINAL), page > 0 ? page : null,
+          d.get(Fields.LANG), text, service.termRefs(ms), SearchService.mentionViews(ms), matches,
+          matches == null ? null : Snippets.highlight(text, matches), Links.reader(docId, q, a), Links.permalink(a)));
+      texts.add(text);
+      if (a.equals(anchor)) anchorFound = true;
+    }
+    String status = null, resolved = null, notice = null;
+    if (anchor != null) {
+      if (anchorFound) {
+        status = "ok";
+        resolved = anchor;
+      } else {
+        int best = quote == null ? -1 : closest(texts, quote);
+        if (best >= 0) {
+          status = "changed";
+          resolved = passages.get(best).anchor();
+          notice = "This passage has changed since the link was made; showing the closest passage to the quoted text.";
+        } else {
+          status = "missing";
+          notice = "The linked passage no longer exists in this document"
+              + (quote == null ? "." : ", and no passage is close to the quoted text.");
+        }
+      }
+    }
+    Api.Doc doc = SearchService.doc(info);
+    return new Api.DocDetail(doc.id(), doc.title(), doc.titleEn(), doc.lang(), doc.date(), doc.issuer(), doc.source(),
+        doc.format(), doc.pages(), doc.file(), passages, matchCount, status, resolved, notice, List.of());
+  }
+
+  /**
+   * The passage closest to a quote: containment of the normalised quote wins outright; otherwise
+   * the passage holding the largest share of the quote's character bigrams, if at least
+   * {@link #MIN_QUOTE_OVERLAP}. Returns -1 when nothing is close.
+   */
+  static int closest(List<String> texts, String quote) {
+    String qn = Anchors.normalize(quote);
+    if (qn.isEmpty()) return -1;
+    Set<String> qb = bigrams(qn);
+    int best = -1;
+    double bestScore = 0;
+    for (int i = 0; i < texts.size(); i++) {
+      String pn = Anchors.normalize(texts.get(i));
+      if (pn.isEmpty()) continue;
+      double score;
+      if (pn.contains(qn)) {
+        score = 2 + (double) qn.length() / pn.length(); // contained: prefer the tightest passage
+      } else {
+        Set<String> pb = bigrams(pn);
+        int common = 0;
+        for (String b : qb) if (pb.contains(b)) common++;
+        double share = qb.isEmpty() ? 0 : (double) common / qb.size();
+        if (share < MIN_QUOTE_OVERLAP) continue;
+        score = share + (double) common / Math.max(qb.size(), pb.size()) / 1000;
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  private static Set<String> bigrams(String s) {
+    Set<String> out = new HashSet<>();
+    int[] cps = s.codePoints().toArray();
+    if (cps.length == 1) out.add(s);
+    for (int i = 0; i + 1 < cps.length; i++) out.add(new String(cps, i, 2));
+    return out;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

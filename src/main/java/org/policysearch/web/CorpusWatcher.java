@@ -1,0 +1,135 @@
+package org.policysearch.web;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches the corpus folder and its subfolders (java.nio WatchService registers one folder at a
+ * time, so new subfolders are registered as they appear) and calls {@code onChange} once the
+ * changes have settled for the debounce time, on its own daemon thread: searches go on meanwhile.
+ * Changes under {@code ignored} (an index folder kept inside the corpus) do not count.
+ */
+public final class CorpusWatcher implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(CorpusWatcher.class);
+  private final Path root;
+  private final Path ignored;
+  private final Duration debounce;
+  private final Runnable onChange;
+  private final WatchService ws;
+  private final Map<WatchKey, Path> keys = new HashMap<>();
+  private final Thread thread;
+  private volatile boolean closed;
+
+  public CorpusWatcher(Path root, Path ignored, Duration debounce, Runnable onChange) throws IOException {
+    this.root = root.toAbsolutePath().normalize();
+    this.ignored = ignored == null ? null : ignored.toAbsolutePath().normalize();
+    this.debounce = debounce;
+    this.onChange = onChange;
+    this.ws = FileSystems.getDefault().newWatchService();
+    registerTree(this.root);
+    this.thread = new Thread(this::loop, "corpus-watcher");
+    thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  private void registerTree(Path dir) throws IOException {
+    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+        if (isIgnored(d)) return FileVisitResult.SKIP_SUBTREE;
+        WatchKey k = d.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+            StandardWatchEventKinds.ENTRY_MODIFY);
+        synchronized (keys) {
+          keys.put(k, d);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) {
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  private boolean isIgnored(Path p) {
+    return ignored != null && p.toAbsolutePath().normalize().startsWith(ignored);
+  }
+
+  private void loop() {
+    long dirtySince = 0, lastEvent = 0;
+    while (!closed) {
+      WatchKey key;
+      try {
+        key = ws.poll(200, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException | ClosedWatchServiceException e) {
+        return;
+      }
+      long now = System.nanoTime();
+      if (key != null) {
+        Path dir;
+        synchronized (keys) {
+          dir = keys.get(key);
+        }
+        for (WatchEvent<?> ev : key.pollEvents()) {
+          if (ev.kind() == StandardWatchEventKinds.OVERFLOW) {
+            lastEvent = now;
+            continue;
+          }
+          if (dir == null) continue;
+          Path child = dir.resolve((Path) ev.context());
+          if (isIgnored(child)) continue;
+          if (ev.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child)) {
+            try {
+              registerTree(child);
+            } catch (IOException e) {
+              LOG.warn("cannot watch {}: {}", child, e.getMessage());
+            }
+          }
+          lastEvent = now;
+        }
+        if (!key.reset()) {
+          synchronized (keys) {
+            keys.remove(key);
+          }
+        }
+        if (lastEvent == now && dirtySince == 0) dirtySince = now;
+      }
+      if (dirtySince != 0 && now - lastEvent >= debounce.toNanos()) {
+        dirtySince = 0;
+        try {
+          onChange.run();
+        } catch (RuntimeException e) {
+          LOG.error("re-indexing after a change in {} failed", root, e);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    closed = true;
+    ws.close();
+    thread.interrupt();
+  }
+}

@@ -1,0 +1,71 @@
+package org.policysearch.web;
+
+/**
+ * The OpenAPI description served at {@code /api/openapi.json}, written by hand to match the routes
+ * of {@link WebApp} (a test calls every path listed here).
+ */
+final class OpenApi {
+  private OpenApi() {}
+
+  static final String JSON = """
+      {
+        "openapi": "3.0.3",
+        "info": {"title": "policy-search", "version": "0.1.0",
+          "description": "Bilingual (English + Chinese) full-text search over policy documents. Errors are JSON {error, message}: 400 bad_query or bad_parameter, 403 forbidden, 404 not_found."},
+        "paths": {
+          "/api/search": {"get": {"summary": "Ranked passages with highlighted snippets, match offsets and facets",
+            "parameters": [
+              {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 1000}, "description": "Query; quote a phrase for an exact match. Operators AND OR NOT ( ); filters doc: lang: year: term:"},
+              {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}},
+              {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 10000, "default": 0}},
+              {"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["zh", "en", "mixed"]}},
+              {"name": "doc", "in": "query", "schema": {"type": "string"}, "description": "Only passages of this document id"},
+              {"name": "term", "in": "query", "schema": {"type": "string"}, "description": "Only passages mentioning this concept id"},
+              {"name": "expand", "in": "query", "schema": {"type": "boolean", "default": true}, "description": "Also search the glossary's other variants and language"}],
+            "responses": {"200": {"description": "{query, total, took_ms, offset, limit, expansions, hits: [{doc, title, passage, ordinal, page, lang, score, snippet, text, matches: [{start, end}], terms, mentions, via, link, permalink, file}], facets: {docs, terms, lang}}"},
+              "400": {"description": "bad_query or bad_parameter"}}}},
+          "/api/docs": {"get": {"summary": "Every document: {id, title, title_en, lang, date, issuer, source, format, pages, passages, file}",
+            "responses": {"200": {"description": "array of documents, ordered by date"}}}},
+          "/api/docs/{id}": {"get": {"summary": "One document with all its passages; with q, each passage's matches and highlighted HTML",
+            "parameters": [
+              {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
+              {"name": "q", "in": "query", "schema": {"type": "string"}},
+              {"name": "expand", "in": "query", "schema": {"type": "boolean", "default": true}},
+              {"name": "anchor", "in": "query", "schema": {"type": "string"}, "description": "The passage a link points at; the answer's anchor_status is ok, changed or missing"},
+              {"name": "quote", "in": "query", "schema": {"type": "string"}, "description": "The linked passage's text, to find the closest passage when the anchor is gone"}],
+            "responses": {"200": {"description": "{id, title, ..., passages: [{anchor, ordinal, page, lang, text, terms, mentions, matches, highlighted, link, permalink}], match_count, anchor_status, resolved_anchor, notice}"},
+              "400": {"description": "bad_query or bad_parameter"}, "404": {"description": "not_found"}}}},
+          "/api/terms": {"get": {"summary": "The glossary's concepts with document and mention counts", "responses": {"200": {"description": "concordance overview"}}}},
+          "/api/terms/{id}": {"get": {"summary": "One concept's concordance: documents and passages that mention it",
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
+              {"name": "doc", "in": "query", "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "concordance"}, "404": {"description": "not_found"}}}},
+          "/api/suggest": {"get": {"summary": "Completions from document titles, glossary labels and frequent words, both languages",
+            "parameters": [{"name": "q", "in": "query", "schema": {"type": "string"}},
+              {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 50, "default": 10}}],
+            "responses": {"200": {"description": "{query, suggestions: [{text, kind: title|term|phrase, id}]}"}}}},
+          "/api/reindex": {"post": {"summary": "Re-index changed files of the corpus now (from loopback, or with Authorization: Bearer <admin token>)",
+            "responses": {"200": {"description": "the run's summary"}, "403": {"description": "forbidden"}}}},
+          "/api/openapi.json": {"get": {"summary": "This description", "responses": {"200": {"description": "OpenAPI 3 JSON"}}}},
+          "/health": {"get": {"summary": "Liveness and the number of indexed documents", "responses": {"200": {"description": "{status, documents}"}}}},
+          "/p/{anchor}": {"get": {"summary": "Permanent link to a passage: redirects to the reader at the passage",
+            "parameters": [{"name": "anchor", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {"302": {"description": "Location: /d/{doc}#{anchor}"}, "404": {"description": "not_found"}}}},
+          "/files/{source}": {"get": {"summary": "The original file (path relative to the corpus folder); PDFs open at #page=N",
+            "parameters": [{"name": "source", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "the file"}, "404": {"description": "not_found"}}}},
+          "/": {"get": {"summary": "Search page", "responses": {"200": {"description": "HTML"}}}},
+          "/d/{id}": {"get": {"summary": "Reader page (?q=&quote=#anchor)",
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "HTML"}}}},
+          "/terms": {"get": {"summary": "Term explorer page", "responses": {"200": {"description": "HTML"}}}},
+          "/terms/{id}": {"get": {"summary": "Concordance page",
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "HTML"}}}},
+          "/static/{path}": {"get": {"summary": "The UI's scripts and styles",
+            "parameters": [{"name": "path", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "file"}, "404": {"description": "not_found"}}}}
+        }
+      }
+      """;
+}

@@ -1,0 +1,258 @@
+package org.policysearch.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.policysearch.search.BadQueryException;
+import org.policysearch.search.DocumentReader;
+import org.policysearch.search.Json;
+import org.policysearch.search.Links;
+import org.policysearch.search.NotFoundException;
+import org.policysearch.search.SearchRequest;
+import org.policysearch.search.SearchService;
+import org.policysearch.search.Suggester;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web application: every route is listed in {@link #configure}, every error goes through
+ * {@link #error}, and {@link #create} returns the server unstarted (tests start it on a random
+ * loopback port; the serve command on its host and port).
+ *
+ * <p>Errors are JSON {@code {error, message}}: 400 bad_query / bad_parameter, 403 forbidden,
+ * 404 not_found, 500 internal (logged, never a stack trace to the client).
+ */
+public final class WebApp {
+  /** The same policy on every answer: only our own scripts and styles run, nothing frames us. */
+  public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      + "object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+  private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+  private static final Pattern ANCHOR = Pattern.compile("[a-z0-9]{1,40}(-[0-9]{1,6})?");
+  private static final String JSON = "application/json; charset=utf-8";
+
+  /**
+   * What the server serves.
+   *
+   * @param corpus the corpus folder ({@code /files/...})
+   * @param assets the static UI
+   * @param adminToken when set, {@code POST /api/reindex} is also accepted from other hosts with {@code Authorization: Bearer <token>}
+   */
+  public record Options(Path corpus, WebAssets assets, String adminToken) {}
+
+  /** The services behind the routes. */
+  public record Services(SearchService search, DocumentReader reader, Suggester suggester, TermsApi terms, Reindexer reindexer) {}
+
+  private final Options options;
+  private final Services services;
+  private final CorpusFiles files;
+
+  private WebApp(Options options, Services services) {
+    this.options = options;
+    this.services = services;
+    this.files = new CorpusFiles(options.corpus());
+  }
+
+  /** The configured, unstarted server. */
+  public static Javalin create(Options options, Services services) {
+    WebApp app = new WebApp(options, services);
+    return Javalin.create(app::configure);
+  }
+
+  private void configure(JavalinConfig config) {
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.router.ignoreTrailingSlashes = true;
+    config.routes.before(WebApp::securityHeaders);
+
+    // pages (the UI draws them from the API)
+    config.routes.get("/", ctx -> page(ctx, "index.html"));
+    config.routes.get("/d/{id}", ctx -> page(ctx, "reader.html"));
+    config.routes.get("/terms", ctx -> page(ctx, "terms.html"));
+    config.routes.get("/terms/{id}", ctx -> page(ctx, "term.html"));
+    config.routes.get("/static/<path>", this::asset);
+    config.routes.get("/p/{anchor}", this::permalink);
+    config.routes.get("/files/<source>", this::file);
+    config.routes.get("/health", this::health);
+
+    // JSON API
+    config.routes.get("/api/openapi.json", ctx -> ctx.contentType(JSON).result(OpenApi.JSON));
+    config.routes.get("/api/search", this::search);
+    config.routes.get("/api/docs", ctx -> json(ctx, services.search().documents()));
+    config.routes.get("/api/docs/{id}", this::document);
+    config.routes.get("/api/terms", ctx -> json(ctx, services.terms().terms()));
+    config.routes.get("/api/terms/{id}", ctx -> json(ctx, services.terms().term(ctx.pathParam("id"), Params.string(ctx, "doc"))));
+    config.routes.get("/api/suggest", ctx -> json(ctx,
+        services.suggester().suggest(Params.query(ctx), Params.integer(ctx, "limit", Suggester.DEFAULT_LIMIT, 1, Suggester.MAX_LIMIT))));
+    config.routes.post("/api/reindex", this::reindex);
+
+    config.routes.exception(Exception.class, this::error);
+  }
+
+  private static void securityHeaders(Context ctx) {
+    ctx.header("Content-Security-Policy", CSP);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "same-origin");
+  }
+
+  private void search(Context ctx) throws IOException {
+    SearchRequest r = new SearchRequest(Params.query(ctx),
+        Params.integer(ctx, "limit", SearchRequest.DEFAULT_LIMIT, 1, SearchRequest.MAX_LIMIT),
+        Params.integer(ctx, "offset", 0, 0, SearchRequest.MAX_OFFSET),
+        Params.string(ctx, "lang"), Params.string(ctx, "doc"), Params.string(ctx, "term"),
+        Params.bool(ctx, "expand", true));
+    json(ctx, services.search().search(r));
+  }
+
+  private void document(Context ctx) throws IOException {
+    json(ctx, services.reader().read(ctx.pathParam("id"), Params.query(ctx), Params.bool(ctx, "expand", true),
+        Params.string(ctx, "anchor"), Params.string(ctx, "quote")));
+  }
+
+  /** {@code /p/{anchor}}: 302 to the reader at the passage (keeping q and quote); 404 for an unknown anchor. */
+  private void permalink(Context ctx) throws IOException {
+    String anchor = ctx.pathParam("anchor");
+    Optional<String> doc = ANCHOR.matcher(anchor).matches() ? services.reader().findAnchor(anchor) : Optional.empty();
+    if (doc.isEmpty()) throw new NotFoundException("No passage with anchor '" + anchor + "'.");
+    String link = Links.reader(doc.get(), Params.query(ctx), null);
+    String quote = Params.string(ctx, "quote");
+    if (quote != null && !quote.isBlank()) link += (link.contains("?") ? "&" : "?") + "quote=" + Links.param(quote);
+    ctx.header("Location", link + "#" + anchor);
+    ctx.status(302).contentType(JSON).result(Json.mapper().writeValueAsBytes(Map.of("location", link + "#" + anchor)));
+  }
+
+  private void file(Context ctx) throws IOException {
+    String uri = ctx.req().getRequestURI();
+    String raw = uri.startsWith("/files/") ? uri.substring("/files/".length()) : "";
+    Optional<Path> p = files.resolve(raw, ctx.pathParam("source"));
+    if (p.isEmpty()) throw new NotFoundException("No such file in the corpus folder.");
+    CorpusFiles.Delivery d = CorpusFiles.delivery(p.get());
+    // markup from the corpus must not run as our origin: the sandbox makes it an inert, unique origin
+    if (d.sandbox()) ctx.header("Content-Security-Policy", CSP + "; sandbox");
+    if (d.attachment()) {
+      ctx.header("Content-Disposition", "attachment; filename*=UTF-8''" + Links.segment(p.get().getFileName().toString()));
+    }
+    ctx.header("Content-Length", Long.toString(Files.size(p.get())));
+    InputStream in = Files.newInputStream(p.get());
+    ctx.contentType(d.contentType()).result(in);
+  }
+
+  private void asset(Context ctx) throws IOException {
+    String name = ctx.pathParam("path");
+    Optional<byte[]> bytes = options.assets().read(name);
+    if (bytes.isEmpty()) throw new NotFoundException("No such file: /static/" + name);
+    ctx.header("Cache-Control", "no-cache");
+    ctx.contentType(WebAssets.contentType(name)).result(bytes.get());
+  }
+
+  private void page(Context ctx, String name) throws IOException {
+    Optional<byte[]> bytes = options.assets().read(name);
+    if (bytes.isEmpty()) throw new IllegalStateException("the web UI has no " + name + " (" + options.assets().describe() + ")");
+    ctx.header("Cache-Control", "no-cache");
+    ctx.contentType(WebAssets.contentType(name)).result(bytes.get());
+  }
+
+  private void health(Context ctx) throws IOException {
+    Map<String, Object> h = new LinkedHashMap<>();
+    h.put("status", "ok");
+    h.put("documents", services.search().documents().size());
+    json(ctx, h);
+  }
+
+  /** Re-indexing changes state: only from this machine, or with the admin token; never from another site's page. */
+  private void reindex(Context ctx) throws Exception {
+    String token = options.adminToken();
+    boolean tokenOk = token != null && !token.isEmpty() && constantTimeEquals(ctx.header("Authorization"), "Bearer " + token);
+    if (!tokenOk && !isLoopback(ctx.req().getRemoteAddr())) {
+      throw new Forbidden("Re-indexing is allowed only from this machine"
+          + (token == null ? "." : ", or with the admin token (Authorization: Bearer …)."));
+    }
+    String origin = ctx.header("Origin");
+    if (origin != null && !sameOrigin(origin, ctx.header("Host"))) {
+      throw new Forbidden("Re-indexing cannot be triggered from another site's page.");
+    }
+    json(ctx, services.reindexer().reindex());
+  }
+
+  static boolean isLoopback(String addr) {
+    if (addr == null || addr.isEmpty()) return false;
+    String a = addr.startsWith("[") && addr.endsWith("]") ? addr.substring(1, addr.length() - 1) : addr;
+    // only IP literals: never a name lookup
+    if (!a.matches("[0-9.]+|[0-9a-fA-F:.%A-Za-z]*:[0-9a-fA-F:.%A-Za-z]*")) return false;
+    try {
+      return InetAddress.getByName(a).isLoopbackAddress();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean sameOrigin(String origin, String host) {
+    try {
+      URI o = URI.create(origin);
+      return host != null && o.getRawAuthority() != null && o.getRawAuthority().equalsIgnoreCase(host);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static boolean constantTimeEquals(String given, String expected) {
+    if (given == null) return false;
+    return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void json(Context ctx, Object body) throws IOException {
+    ctx.contentType(JSON).result(Json.mapper().writeValueAsBytes(body));
+  }
+
+  /** The one error mapper. */
+  private void error(Exception e, Context ctx) {
+    int status;
+    ApiError body;
+    if (e instanceof BadQueryException b) {
+      status = 400;
+      body = new ApiError(b.code(), b.getMessage());
+    } else if (e instanceof NotFoundException) {
+      status = 404;
+      body = new ApiError("not_found", e.getMessage());
+    } else if (e instanceof Forbidden) {
+      status = 403;
+      body = new ApiError("forbidden", e.getMessage());
+    } else if (e instanceof HttpResponseException h) {
+      status = h.getStatus();
+      body = status == 404
+          ? new ApiError("not_found", "Nothing at " + ctx.method() + " " + ctx.path() + ". See /api/openapi.json for the routes.")
+          : status == 405
+          ? new ApiError("method_not_allowed", ctx.method() + " is not allowed on " + ctx.path() + ".")
+          : new ApiError(status < 500 ? "bad_request" : "internal", h.getMessage());
+    } else {
+      status = 500;
+      body = new ApiError("internal", "The server failed to answer this request; the error is in the server log.");
+      LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+    }
+    ctx.header("Content-Security-Policy", CSP);
+    try {
+      ctx.status(status).contentType(JSON).result(Json.mapper().writeValueAsBytes(body));
+    } catch (IOException io) {
+      ctx.status(status).result("{\"error\":\"internal\",\"message\":\"\"}");
+    }
+  }
+
+  /** A state-changing request from a client that may not make it. */
+  private static final class Forbidden extends RuntimeException {
+    Forbidden(String message) {
+      super(message);
+    }
+  }
+}
