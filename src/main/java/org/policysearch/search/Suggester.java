@@ -59,7 +59,7 @@ public final class Suggester {
       for (Label l : snap.labels()) {
         if (out.size() >= limit) break;
         boolean hit = prefix ? l.lower().startsWith(lower) : !l.lower().startsWith(lower) && l.lower().contains(lower);
-        if (hit) out.putIfAbsent(l.kind() + "\u0000" + l.text(), new Api.Suggestion(l.text(), l.kind(), l.id()));
+        if (hit) out.putIfAbsent(l.lower(), new Api.Suggestion(l.text(), l.kind(), l.id()));
       }
     }
     // then frequent words completing the last word typed
@@ -71,7 +71,7 @@ public final class Suggester {
         if (out.size() >= limit) break;
         String text = head + w;
         if (text.equalsIgnoreCase(query)) continue;
-        out.putIfAbsent("phrase\u0000" + text, new Api.Suggestion(text, "phrase", null));
+        out.putIfAbsent(text.toLowerCase(Locale.ROOT), new Api.Suggestion(text, "phrase", null));
       }
     }
     return new Api.Suggestions(query, new ArrayList<>(out.values()));

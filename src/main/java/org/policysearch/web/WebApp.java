@@ -75,6 +75,7 @@ public final class WebApp {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.router.ignoreTrailingSlashes = true;
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
     config.routes.before(WebApp::securityHeaders);
 
     // pages (the UI draws them from the API)
@@ -99,6 +100,8 @@ public final class WebApp {
     config.routes.post("/api/reindex", this::reindex);
 
     config.routes.exception(Exception.class, this::error);
+    // answers Javalin makes itself (no route for the path or method) become JSON too
+    for (int status : new int[] {400, 404, 405, 413, 500}) config.routes.error(status, WebApp::jsonUnlessAnswered);
   }
 
   private static void securityHeaders(Context ctx) {
@@ -213,6 +216,19 @@ public final class WebApp {
   }
 
   private static void json(Context ctx, Object body) throws IOException {
+    ctx.contentType(JSON).result(Json.mapper().writeValueAsBytes(body));
+  }
+
+  private static void jsonUnlessAnswered(Context ctx) throws IOException {
+    String type = ctx.res().getContentType();
+    if (type != null && type.startsWith("application/json")) return;
+    int status = ctx.statusCode();
+    ApiError body = switch (status) {
+      case 404 -> new ApiError("not_found", "Nothing at " + ctx.method() + " " + ctx.path() + ". See /api/openapi.json for the routes.");
+      case 405 -> new ApiError("method_not_allowed", ctx.method() + " is not allowed on " + ctx.path() + ".");
+      case 500 -> new ApiError("internal", "The server failed to answer this request; the error is in the server log.");
+      default -> new ApiError("bad_request", "The request could not be understood (HTTP " + status + ").");
+    };
     ctx.contentType(JSON).result(Json.mapper().writeValueAsBytes(body));
   }
 
