@@ -68,6 +68,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) throw new CliException(ExitCodes.USAGE, "--port must be between 0 and 65535, not " + port);
+    checkPortFree();
     Glossary glossary = common.loadGlossary();
     for (String p : glossary.problems()) LOG.warn("glossary: {}", p);
     WebAssets assets = WebAssets.of(web);
@@ -128,6 +129,18 @@ final class ServeCommand implements Callable<Integer> {
     }, "serve-shutdown"));
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  /** Fails before a possibly long indexing run when the port is taken (the real bind below still decides). */
+  private void checkPortFree() {
+    if (port == 0) return;
+    try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+      s.setReuseAddress(true);
+      s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(host), port));
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.CANNOT_RUN, "cannot listen on " + host + ":" + port + ": " + e.getMessage()
+          + " (the port is in use, perhaps by another policy-search, or the address is not this machine's); choose another with --port");
+    }
   }
 
   private static boolean isBindProblem(Throwable e) {
