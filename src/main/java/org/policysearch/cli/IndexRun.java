@@ -2,17 +2,22 @@ package org.policysearch.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.policysearch.corpus.CorpusScan;
 import org.policysearch.corpus.CorpusScanner;
+import org.policysearch.corpus.SourceFile;
+import org.policysearch.corpus.SourceMetadata;
 import org.policysearch.extraction.Extractor;
 import org.policysearch.index.IndexListener;
 import org.policysearch.index.IndexReport;
 import org.policysearch.index.Indexer;
+import org.policysearch.terms.CitationConcepts;
 import org.policysearch.terms.Glossary;
 
-/** Wires one indexing run from the options: scan the corpus, extract, split, tag, index, commit. */
+/** Wires one indexing run from the options: scan the corpus, add the documents' titles to the glossary, extract, split, tag, index, commit. */
 final class IndexRun {
   private IndexRun() {}
 
@@ -26,8 +31,14 @@ final class IndexRun {
     } catch (IOException e) {
       throw new CliException(ExitCodes.CANNOT_RUN, e.getMessage() + " (point --corpus at a folder of documents)");
     }
+    List<CitationConcepts.TitledDoc> titled = new ArrayList<>();
+    for (SourceFile f : scan.files()) {
+      SourceMetadata m = scan.metadataFor(f.source());
+      if (m.title() != null || m.titleEnglish() != null) titled.add(new CitationConcepts.TitledDoc(f.docId(), m.title(), m.titleEnglish()));
+    }
+    Glossary effective = glossary.with(CitationConcepts.generate(titled));
     try {
-      return new Indexer(index, extractor, glossary, threads).run(scan, full, listener);
+      return new Indexer(index, extractor, effective, threads).run(scan, full, listener);
     } catch (IOException e) {
       throw new CliException(ExitCodes.CANNOT_RUN, e.getMessage());
     }

@@ -34,6 +34,9 @@ public final class Fields {
   public static final String KIND = "kind";
   public static final String KIND_PASSAGE = "passage";
   public static final String KIND_DOCUMENT = "document";
+  /** One entry holding the effective glossary (typed and generated concepts) as JSON. */
+  public static final String KIND_GLOSSARY = "glossary";
+  public static final String CONCEPTS = "concepts";
   public static final String ID = "id";
 
   // passage fields

@@ -128,6 +128,11 @@ public final class Indexer {
             deleted++;
           }
         }
+        Document g = new Document();
+        g.add(new org.apache.lucene.document.StringField(Fields.KIND, Fields.KIND_GLOSSARY, org.apache.lucene.document.Field.Store.NO));
+        g.add(new org.apache.lucene.document.StringField(Fields.ID, "glossary", org.apache.lucene.document.Field.Store.NO));
+        g.add(new org.apache.lucene.document.StoredField(Fields.CONCEPTS, org.policysearch.terms.GlossaryJson.write(glossary)));
+        writer.updateDocument(new Term(Fields.ID, "glossary"), g);
         Map<String, String> data = new HashMap<>();
         data.put(Fields.COMMIT_SCHEMA, Fields.SCHEMA_VERSION);
         data.put(Fields.COMMIT_GLOSSARY, glossary.fingerprint());

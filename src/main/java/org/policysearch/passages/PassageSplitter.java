@@ -12,8 +12,11 @@ import org.policysearch.extraction.Block;
  *
  * <p>Blocks whose format declared paragraphs (HTML, DOCX) are paragraphs already. Text laid out
  * in lines (plain text, Markdown, PDF) is re-paragraphed: a paragraph ends at a gap wider than
- * the document's usual gap between lines, after a line ending a sentence, after a line much
- * shorter than the text width, or before a line that starts a heading, list item or law article.
+ * the document's usual gap between lines, after a line ending a sentence, after a short line
+ * standing alone and followed by a full line (a heading; a run of short lines is a narrow table
+ * column and stays together), or before a line that starts a heading, list item or law article.
+ * A full-width line that does not end a sentence wrapped, and a line ending in "and", "of", a comma
+ * or mid-word Chinese continues, whatever gap follows.
  * Measuring the usual gap is what keeps the U.S. Chamber report's "blank line after every wrapped
  * line" from cutting its paragraphs mid-sentence.
  *
@@ -33,7 +36,10 @@ public final class PassageSplitter {
   private static final Pattern STARTS_ITEM = Pattern.compile(
       "^\\s*(第" + CN_NUM + "[条章节编]|[-•*·▪●◆■]\\s|\\d{1,3}[.)、]\\s|[（(]" + CN_NUM + "[）)]|[一二三四五六七八九十]+、|#{1,6}\\s)");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？;；:：][\\s\"'”’)）\\]》」』]*$");
-  private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?。！？；;])[\"'”’)）」』]*\\s*");
+  private static final Pattern FUNCTION_WORD_END = Pattern.compile(
+      "(?i)\\b(and|or|of|the|a|an|in|for|to|on|with|by|from|at|as|that|its|their)$");
+  /** A sentence end: Latin punctuation followed by a space (not the dots of "www.gov.cn"), or Chinese end punctuation. */
+  private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?;])[\"'”’)]*\\s+|(?<=[。！？；])[”’」』）]*\\s*");
 
   private record Line(String text, int page, int gapBefore) {}
 
@@ -77,7 +83,8 @@ public final class PassageSplitter {
     }
     if (lines.isEmpty()) return out;
     int usualGap = median(lines.stream().skip(1).mapToInt(Line::gapBefore).toArray());
-    int width = percentile(lines.stream().mapToInt(l -> displayWidth(l.text())).toArray(), 0.75);
+    // the text width, measured on prose lines (a URL line can be far wider than the column)
+    int width = percentile(lines.stream().filter(l -> !l.text().contains("://")).mapToInt(l -> displayWidth(l.text())).toArray(), 0.75);
     List<String> current = new ArrayList<>();
     int page = lines.get(0).page();
     boolean heading = false;
@@ -86,12 +93,14 @@ public final class PassageSplitter {
       boolean mdHeading = MD_HEADING.matcher(l.text()).find();
       if (!current.isEmpty()) {
         String prev = current.get(current.size() - 1);
-        boolean brk = l.gapBefore() > usualGap
-            || heading
-            || mdHeading
-            || STARTS_ITEM.matcher(l.text()).find()
-            || SENTENCE_END.matcher(prev).find()
-            || displayWidth(prev) < 0.6 * width && !continues(prev, l.text());
+        String next = l.text();
+        boolean structural = heading || mdHeading || STARTS_ITEM.matcher(next).find();
+        boolean endsSentence = SENTENCE_END.matcher(prev).find();
+        // a full-width line that ends mid-sentence wrapped, whatever gap follows it (footnotes, columns, pages)
+        boolean wrapped = displayWidth(prev) >= 0.85 * width && !endsSentence;
+        boolean continued = wrapped || continues(prev, next);
+        boolean brk = structural || !continued && (l.gapBefore() > usualGap || endsSentence
+            || current.size() == 1 && displayWidth(prev) < 0.6 * width && displayWidth(next) >= 0.6 * width);
         if (brk) {
           out.add(new Para(joinLines(current), page, heading));
           current.clear();
@@ -117,6 +126,7 @@ public final class PassageSplitter {
     int b = next.strip().isEmpty() ? ' ' : next.strip().codePointAt(0);
     boolean cjkOpen = Scripts.isCjkText(a) && "。！？；：」』）】》".indexOf(a) < 0;
     if (cjkOpen && (Scripts.isCjkText(b) || Character.isDigit(b))) return true;
+    if (FUNCTION_WORD_END.matcher(prev).find()) return true;
     return Character.isLowerCase(b) || a == ',' || a == '-' || Character.isLowerCase(a) && !Character.isUpperCase(b);
   }
 

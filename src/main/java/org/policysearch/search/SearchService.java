@@ -45,6 +45,7 @@ import org.policysearch.index.IndexReading;
 import org.policysearch.index.StoredMentions;
 import org.policysearch.terms.Concept;
 import org.policysearch.terms.Glossary;
+import org.policysearch.terms.GlossaryJson;
 import org.policysearch.terms.Mention;
 
 /**
@@ -59,8 +60,11 @@ public final class SearchService implements Closeable {
 
   private final Directory dir;
   private final SearcherManager manager;
-  private final Glossary glossary;
-  private final Expansion expansion;
+  /** Used when the index holds no glossary yet (an index built before any run, or an empty one). */
+  private final Glossary fallback;
+  private IndexReader glossaryReader;
+  private Glossary glossary;
+  private Expansion expansion;
   private final Object stateLock = new Object();
   private IndexReader stateReader;
   private SortedSetDocValuesReaderState state;
@@ -77,12 +81,38 @@ public final class SearchService implements Closeable {
       }
     }
     this.manager = new SearcherManager(dir, null);
-    this.glossary = glossary;
-    this.expansion = new Expansion(glossary);
+    this.fallback = glossary;
   }
 
+  /** The glossary the index was tagged with (typed concepts and generated title concepts). */
   public Glossary glossary() {
-    return glossary;
+    try {
+      return withSearcher(this::glossary);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  Glossary glossary(IndexSearcher s) throws IOException {
+    synchronized (stateLock) {
+      if (glossaryReader == s.getIndexReader()) return glossary;
+    }
+    TopDocs top = s.search(new TermQuery(new Term(Fields.KIND, Fields.KIND_GLOSSARY)), 1);
+    Glossary g = top.scoreDocs.length == 0 ? fallback
+        : GlossaryJson.read(s.storedFields().document(top.scoreDocs[0].doc).get(Fields.CONCEPTS));
+    synchronized (stateLock) {
+      glossaryReader = s.getIndexReader();
+      glossary = g;
+      expansion = new Expansion(g);
+      return g;
+    }
+  }
+
+  private Expansion expansion(IndexSearcher s) throws IOException {
+    glossary(s);
+    synchronized (stateLock) {
+      return expansion;
+    }
   }
 
   /** Makes the last commit visible to new searches. */
@@ -95,7 +125,10 @@ public final class SearchService implements Closeable {
     long t0 = System.nanoTime();
     String q = r.q() == null ? "" : r.q().strip();
     Query direct = q.isEmpty() ? new MatchAllDocsQuery() : new PolicyQueryParser().parseQuery(q);
-    List<Expansion.Found> found = r.expand() && !q.isEmpty() ? expansion.find(q) : List.of();
+    IndexSearcher s = manager.acquire();
+    try {
+    Glossary g = glossary(s);
+    List<Expansion.Found> found = r.expand() && !q.isEmpty() ? expansion(s).find(q) : List.of();
     Query scored = direct;
     if (!found.isEmpty()) {
       BooleanQuery.Builder any = new BooleanQuery.Builder().add(direct, BooleanClause.Occur.SHOULD);
@@ -115,8 +148,6 @@ public final class SearchService implements Closeable {
     if (!SearchRequest.blank(r.term())) b.add(new TermQuery(new Term(Fields.TERM, r.term())), BooleanClause.Occur.FILTER);
     Query query = b.build();
 
-    IndexSearcher s = manager.acquire();
-    try {
       int n = r.offset() + r.limit();
       FacetsCollectorManager.FacetsResult res;
       try {
@@ -137,9 +168,9 @@ public final class SearchService implements Closeable {
         Document d = s.storedFields().document(sd.doc);
         String via = null;
         if (directWeight != null && !matches(s, directWeight, sd.doc)) via = viaVariant(d, found);
-        hits.add(hit(d, infos, q, sd.score, spans.getOrDefault(sd.doc, List.of()), via));
+        hits.add(hit(d, g, infos, q, sd.score, spans.getOrDefault(sd.doc, List.of()), via));
       }
-      Api.Facets facets = facets(s, res.facetsCollector(), infos);
+      Api.Facets facets = facets(s, g, res.facetsCollector(), infos);
       List<Api.Expansion> exp = new ArrayList<>();
       for (Expansion.Found f : found) {
         exp.add(new Api.Expansion(f.concept().id(), f.concept().label(), f.matched(),
@@ -191,7 +222,7 @@ public final class SearchService implements Closeable {
     return found.get(0).concept().label();
   }
 
-  private Api.Hit hit(Document d, Map<String, DocumentInfo> infos, String q, float score, List<Api.Span> spans, String via) {
+  private Api.Hit hit(Document d, Glossary g, Map<String, DocumentInfo> infos, String q, float score, List<Api.Span> spans, String via) {
     String doc = d.get(Fields.DOC);
     DocumentInfo info = infos.get(doc);
     String text = d.get(Fields.TEXT);
@@ -200,12 +231,21 @@ public final class SearchService implements Closeable {
     List<Mention> ms = StoredMentions.parse(d.get(Fields.MENTIONS));
     return new Api.Hit(doc, info == null ? doc : info.title(), info == null ? null : info.titleEn(),
         info == null ? null : info.date(), anchor, IndexReading.intValue(d, Fields.ORDINAL), page > 0 ? page : null,
-        d.get(Fields.LANG), Float.isNaN(score) ? 0f : score, Snippets.snippet(text, spans), text, spans, termRefs(ms),
+        d.get(Fields.LANG), Float.isNaN(score) ? 0f : score, Snippets.snippet(text, spans), text, spans, termRefs(g, ms),
         mentionViews(ms), via, Links.reader(doc, q, anchor), Links.permalink(anchor),
         info == null ? null : Links.file(info.source(), info.format(), page));
   }
 
+  /** Term references with the labels of the glossary of the searcher last used (documents(s) loads it). */
   List<Api.TermRef> termRefs(List<Mention> ms) {
+    Glossary g;
+    synchronized (stateLock) {
+      g = glossary != null ? glossary : fallback;
+    }
+    return termRefs(g, ms);
+  }
+
+  static List<Api.TermRef> termRefs(Glossary glossary, List<Mention> ms) {
     Map<String, Api.TermRef> out = new LinkedHashMap<>();
     for (Mention m : ms) {
       Concept c = glossary.get(m.concept());
@@ -220,7 +260,7 @@ public final class SearchService implements Closeable {
     return out;
   }
 
-  private Api.Facets facets(IndexSearcher s, FacetsCollector fc, Map<String, DocumentInfo> infos) throws IOException {
+  private Api.Facets facets(IndexSearcher s, Glossary glossary, FacetsCollector fc, Map<String, DocumentInfo> infos) throws IOException {
     SortedSetDocValuesReaderState st = state(s.getIndexReader());
     if (st == null) return new Api.Facets(List.of(), List.of(), List.of());
     SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(st, fc);
@@ -267,6 +307,7 @@ public final class SearchService implements Closeable {
 
   /** Every document's metadata, cached per index generation. */
   Map<String, DocumentInfo> documents(IndexSearcher s) throws IOException {
+    glossary(s);
     synchronized (stateLock) {
       if (docsReader == s.getIndexReader()) return docs;
     }
@@ -329,11 +370,11 @@ public final class SearchService implements Closeable {
   }
 
   /** Parses a query for highlighting inside one document (the reader's q=). */
-  Query readerQuery(String q, boolean expand) {
+  Query readerQuery(String q, boolean expand) throws IOException {
     if (q == null || q.isBlank()) return null;
     Query direct = new PolicyQueryParser().parseQuery(q.strip());
     if (!expand) return direct;
-    List<Expansion.Found> found = expansion.find(q);
+    List<Expansion.Found> found = withSearcher(this::expansion).find(q);
     if (found.isEmpty()) return direct;
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(direct, BooleanClause.Occur.SHOULD);
     for (Expansion.Found f : found) b.add(f.query(), BooleanClause.Occur.SHOULD);

@@ -108,11 +108,26 @@ public final class Tagger {
     return out;
   }
 
-  /** One mention per concept and span (two variants of one concept can match the same words). */
+  /**
+   * One mention per occurrence: overlapping matches of one concept (two variants over the same
+   * words, "unfair trade practice" inside "unfair trade practices") merge into the widest span.
+   */
   private static List<Mention> dedupe(List<Mention> ms) {
-    Set<String> seen = new HashSet<>();
+    Map<String, Mention> open = new HashMap<>();
     List<Mention> out = new ArrayList<>();
-    for (Mention m : ms) if (seen.add(m.concept() + "@" + m.start() + "-" + m.end())) out.add(m);
+    for (Mention m : ms) { // sorted by start
+      Mention cur = open.get(m.concept());
+      if (cur != null && m.start() < cur.end()) {
+        if (m.end() > cur.end()) {
+          Mention wider = new Mention(cur.concept(), cur.variant(), cur.start(), m.end());
+          out.set(out.indexOf(cur), wider);
+          open.put(m.concept(), wider);
+        }
+        continue;
+      }
+      out.add(m);
+      open.put(m.concept(), m);
+    }
     return out;
   }
 }
