@@ -7,9 +7,7 @@ import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -17,14 +15,13 @@ import org.policysearch.extraction.Extractor;
 import org.policysearch.index.IndexListener;
 import org.policysearch.index.IndexReport;
 import org.policysearch.search.DocumentReader;
-import org.policysearch.search.NotFoundException;
 import org.policysearch.search.SearchRequest;
 import org.policysearch.search.SearchService;
 import org.policysearch.search.Suggester;
-import org.policysearch.terms.Concept;
 import org.policysearch.terms.Glossary;
 import org.policysearch.web.CorpusWatcher;
 import org.policysearch.web.TermsApi;
+import org.policysearch.search.Concordance;
 import org.policysearch.web.WebApp;
 import org.policysearch.web.WebAssets;
 import org.slf4j.Logger;
@@ -91,8 +88,9 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private int serve(SearchService search, Indexing indexing, Glossary glossary, WebAssets assets) throws Exception {
-    WebApp.Services services = new WebApp.Services(search, new DocumentReader(search), new Suggester(search),
-        new GlossaryTerms(glossary, search), indexing::reindexNow);
+    Concordance concordance = new Concordance(search);
+    WebApp.Services services = new WebApp.Services(search, new DocumentReader(search, concordance), new Suggester(search),
+        new ConcordanceTerms(concordance), indexing::reindexNow);
     Javalin app = WebApp.create(new WebApp.Options(common.corpus, assets, adminToken), services);
     try {
       app.start(host, port);
@@ -191,46 +189,16 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * /api/terms from the glossary alone, until the concordance is wired in: every concept with its
-   * labels and variants, the documents, and one concept's matching passages through the search.
-   */
-  private static final class GlossaryTerms implements TermsApi {
-    private final Glossary glossary;
-    private final SearchService search;
-
-    GlossaryTerms(Glossary glossary, SearchService search) {
-      this.glossary = glossary;
-      this.search = search;
-    }
-
+  /** /api/terms and /api/terms/{id}: the concordance, the same JSON as {@code terms --json}. */
+  private record ConcordanceTerms(Concordance concordance) implements TermsApi {
     @Override
     public Object terms() throws IOException {
-      List<Map<String, Object>> terms = new ArrayList<>();
-      for (Concept c : glossary.concepts()) if (!c.generated()) terms.add(concept(c));
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("terms", terms);
-      out.put("docs", search.documents());
-      return out;
+      return concordance.overview();
     }
 
     @Override
     public Object term(String id, String doc) throws IOException {
-      Concept c = glossary.get(id);
-      if (c == null) throw new NotFoundException("No glossary concept with id '" + id + "'.");
-      Map<String, Object> out = concept(c);
-      out.put("passages", search.search(new SearchRequest(null, SearchRequest.MAX_LIMIT, 0, null, doc, id, false)).hits());
-      return out;
-    }
-
-    private static Map<String, Object> concept(Concept c) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", c.id());
-      m.put("label", c.label());
-      m.put("label_zh", c.chinese());
-      m.put("note", c.note());
-      m.put("variants", c.variants().stream().map(Concept.Variant::text).toList());
-      return m;
+      return concordance.term(id, doc);
     }
   }
 }

@@ -21,7 +21,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Walks a corpus folder (following symlinks, reporting loops) and lists its documents in a stable
+ * Walks a corpus folder (following symlinks that stay inside it, reporting loops and the ones that
+ * lead out) and lists its documents in a stable
  * order. Configuration files are not documents: {@code SOURCES.tsv}, the folder's
  * {@code README.md}, the glossary, and hidden files.
  */
@@ -31,6 +32,7 @@ public final class CorpusScanner {
 
   private final Path root;
   private final Set<Path> excluded;
+  private Path realRoot;
 
   /** @param excluded further files that are configuration (for example a glossary passed with --glossary) */
   public CorpusScanner(Path root, Set<Path> excluded) {
@@ -42,6 +44,7 @@ public final class CorpusScanner {
 
   public CorpusScan scan() throws IOException {
     if (!Files.isDirectory(root)) throw new IOException("corpus folder does not exist or is not a folder: " + root);
+    realRoot = root.toRealPath();
     TreeMap<String, Path> found = new TreeMap<>();
     List<ScanProblem> problems = new ArrayList<>();
     Map<String, SourceMetadata> metadata = new HashMap<>();
@@ -49,6 +52,10 @@ public final class CorpusScanner {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
         if (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) return FileVisitResult.SKIP_SUBTREE;
+        if (!dir.equals(root) && !insideRoot(dir)) {
+          problems.add(new ScanProblem(relative(dir), "symlink to a folder outside the corpus folder (not followed)"));
+          return FileVisitResult.SKIP_SUBTREE;
+        }
         Path sources = dir.resolve(SOURCES_FILE);
         if (Files.isRegularFile(sources)) {
           try {
@@ -64,6 +71,10 @@ public final class CorpusScanner {
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
         String name = file.getFileName().toString();
         if (!attrs.isRegularFile() || name.startsWith(".") || isConfiguration(file)) return FileVisitResult.CONTINUE;
+        if (!insideRoot(file)) {
+          problems.add(new ScanProblem(relative(file), "symlink to a file outside the corpus folder (not followed)"));
+          return FileVisitResult.CONTINUE;
+        }
         found.put(relative(file), file);
         return FileVisitResult.CONTINUE;
       }
@@ -91,6 +102,15 @@ public final class CorpusScanner {
       files.add(new SourceFile(e.getValue(), e.getKey(), unique, size));
     }
     return new CorpusScan(files, metadata, problems);
+  }
+
+  /** Symlinks are followed only where they stay inside the corpus folder, the same rule /files applies. */
+  private boolean insideRoot(Path p) {
+    try {
+      return p.toRealPath().startsWith(realRoot);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private boolean isConfiguration(Path file) {

@@ -35,9 +35,16 @@ public final class DocumentReader {
   static final double MIN_QUOTE_OVERLAP = 0.5;
 
   private final SearchService service;
+  private final Concordance concordance;
 
   public DocumentReader(SearchService service) {
+    this(service, new Concordance(service));
+  }
+
+  /** @param concordance answers "cited by" (shared with /api/terms, so it is built once per index generation) */
+  public DocumentReader(SearchService service, Concordance concordance) {
     this.service = service;
+    this.concordance = concordance;
   }
 
   /** The document in which a passage anchor lives, if any (for {@code /p/{anchor}}). */
@@ -118,7 +125,7 @@ public final class DocumentReader {
     }
     Api.Doc doc = SearchService.doc(info);
     return new Api.DocDetail(doc.id(), doc.title(), doc.titleEn(), doc.lang(), doc.date(), doc.issuer(), doc.source(),
-        doc.format(), doc.pages(), doc.file(), passages, matchCount, status, resolved, notice, List.of());
+        doc.format(), doc.pages(), doc.file(), passages, matchCount, status, resolved, notice, concordance.citedBy(docId));
   }
 
   /**

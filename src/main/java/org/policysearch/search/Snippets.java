@@ -29,6 +29,8 @@ public final class Snippets {
     int end = Math.min(text.length(), start + WINDOW);
     if (end < text.length()) end = snapBack(text, end);
     if (end <= start) end = Math.min(text.length(), start + WINDOW);
+    // a match is never cut: a window ending inside one grows to its end
+    for (Api.Span sp : spans) if (sp.start() < end && sp.end() > end) end = sp.end();
     return (start > 0 ? "…" : "") + mark(text, spans, start, end) + (end < text.length() ? "…" : "");
   }
 
