@@ -270,6 +270,10 @@ public final class PolicyQueryParser extends QueryParser {
 
   private static String explain(ParseException e) {
     String m = e.getMessage() == null ? "" : e.getMessage();
+    if (m.contains("not allowed as first character")) return "A word cannot start with a wildcard ('*' or '?').";
+    if (m.contains("too many boolean clauses") || m.contains("maxClauseCount")) {
+      return "The query expands to too many terms; make it more specific.";
+    }
     if (m.startsWith("Cannot parse")) {
       // "Cannot parse 'x AND': Encountered "<EOF>" at line 1, column 5. Was expecting one of: ..."
       int enc = m.indexOf("Encountered");

@@ -131,14 +131,16 @@ public final class SearchService implements Closeable {
     List<Expansion.Found> found = r.expand() && !q.isEmpty() ? expansion(s).find(q) : List.of();
     Query scored = direct;
     if (!found.isEmpty()) {
-      BooleanQuery.Builder any = new BooleanQuery.Builder().add(direct, BooleanClause.Occur.SHOULD);
-      for (Expansion.Found f : found) {
-        Query onlyFilters = inlineFilters(direct);
-        Query e = onlyFilters == null ? f.query()
-            : new BooleanQuery.Builder().add(f.query(), BooleanClause.Occur.MUST).add(onlyFilters, BooleanClause.Occur.FILTER).build();
-        any.add(new BoostQuery(new ConstantScoreQuery(e), EXPANSION_SCORE), BooleanClause.Occur.SHOULD);
-      }
-      scored = any.build();
+      // a passage reached through the glossary mentions every concept the query names (in any
+      // variant, either language) and passes the filters written in the query
+      BooleanQuery.Builder e = new BooleanQuery.Builder();
+      for (Expansion.Found f : found) e.add(f.query(), BooleanClause.Occur.MUST);
+      Query onlyFilters = inlineFilters(direct);
+      if (onlyFilters != null) e.add(onlyFilters, BooleanClause.Occur.FILTER);
+      scored = new BooleanQuery.Builder()
+          .add(direct, BooleanClause.Occur.SHOULD)
+          .add(new BoostQuery(new ConstantScoreQuery(e.build()), EXPANSION_SCORE), BooleanClause.Occur.SHOULD)
+          .build();
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder()
         .add(scored, BooleanClause.Occur.MUST)
