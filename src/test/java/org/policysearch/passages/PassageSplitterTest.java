@@ -1,0 +1,101 @@
+package org.policysearch.passages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.policysearch.extraction.Block;
+
+class PassageSplitterTest {
+  private final PassageSplitter splitter = new PassageSplitter();
+
+  private List<String> texts(String lines) {
+    return splitter.split("d", List.of(new Block(lines, 0, Block.Kind.LINES)), "en").stream().map(Passage::text).toList();
+  }
+
+  @Test
+  void lineBreakBetweenChineseCharactersIsRemoved() {
+    assertEquals("国务院关于印发《中国制造2025》的通知", PassageSplitter.joinLines(List.of("国务院关于印发", "《中国制造", "2025》的通知")));
+  }
+
+  @Test
+  void lineBreakBetweenLatinWordsBecomesASpaceAndHyphensAreKept() {
+    assertEquals("secure and controllable", PassageSplitter.joinLines(List.of("secure and ", "controllable")));
+    assertEquals("Anti-Monopoly Law", PassageSplitter.joinLines(List.of("Anti-", "Monopoly Law")));
+  }
+
+  @Test
+  void blankLineAfterEveryWrappedLineDoesNotSplitParagraphs() {
+    String report = String.join("\n",
+        "Message from the Chamber",
+        "",
+        "The Chamber is pleased to share this report that reflects on the implementation of the plan ",
+        "",
+        "nearly two years after its issuance and on what has changed since it was first published.  ",
+        "",
+        "The Chamber has been at the forefront of tracking and analyzing the state-led economic ",
+        "",
+        "development policies for more than a decade, as its earlier reports on the subject show.  ");
+    List<String> ps = texts(report);
+    assertEquals(3, ps.size(), ps.toString());
+    assertEquals("Message from the Chamber", ps.get(0));
+    assertTrue(ps.get(1).startsWith("The Chamber is pleased") && ps.get(1).endsWith("first published."), ps.get(1));
+    assertTrue(ps.get(2).contains("economic development policies"), ps.get(2));
+  }
+
+  @Test
+  void chineseLawArticlesAreOnePassageEach() {
+    String law = String.join("\n\n", "第一章 总则", "第一条 为了保障网络安全，制定本法。", "第二条 国家坚持网络安全与信息化发展并重。",
+        "国家支持企业参与网络安全国家标准的制定。", "第三条 本法自公布之日起施行。");
+    List<String> ps = splitter.split("law", List.of(new Block(law, 0, Block.Kind.LINES)), "zh").stream().map(Passage::text).toList();
+    assertEquals(List.of("第一章 总则", "第一条 为了保障网络安全，制定本法。", "第二条 国家坚持网络安全与信息化发展并重。\n国家支持企业参与网络安全国家标准的制定。",
+        "第三条 本法自公布之日起施行。"), ps);
+  }
+
+  @Test
+  void repeatedPassagesGetDeterministicAnchorSuffixes() {
+    List<Passage> ps = splitter.split("d", List.of(
+        new Block("Goals for 2025:", 0, Block.Kind.HEADING), new Block("First sector text.", 0, Block.Kind.PARAGRAPH),
+        new Block("Goals for 2025:", 0, Block.Kind.HEADING), new Block("Second sector text.", 0, Block.Kind.PARAGRAPH)), "en");
+    assertEquals(ps.get(0).anchor() + "-2", ps.get(2).anchor());
+    assertNotEquals(ps.get(1).anchor(), ps.get(3).anchor());
+  }
+
+  @Test
+  void anchorsSurviveInsertedPassagesAndLineBreakChanges() {
+    List<Passage> before = splitter.split("d", List.of(new Block("Alpha paragraph.\n\nBeta paragraph about chips.", 0, Block.Kind.LINES)), "en");
+    List<Passage> after = splitter.split("d", List.of(new Block("New first paragraph.\n\nAlpha paragraph.\n\nBeta paragraph\nabout chips.", 0, Block.Kind.LINES)), "en");
+    assertEquals(before.get(1).anchor(), after.get(2).anchor());
+    assertEquals(before.get(0).anchor(), after.get(1).anchor());
+  }
+
+  @Test
+  void passagesKnowTheirPageAndOffsets() {
+    List<Passage> ps = splitter.split("d", List.of(new Block("First page text.", 1, Block.Kind.LINES),
+        new Block("Second page text.", 2, Block.Kind.LINES)), "en");
+    assertEquals(1, ps.get(0).page());
+    assertEquals(2, ps.get(1).page());
+    assertEquals(ps.get(0).end() + 2, ps.get(1).start());
+  }
+
+  @Test
+  void longParagraphsAreSplitAtSentenceEnds() {
+    String sentence = "This sentence about industrial policy is repeated to make a very long paragraph. ";
+    List<String> parts = PassageSplitter.splitLong(sentence.repeat(40));
+    assertTrue(parts.size() >= 2);
+    for (String p : parts) {
+      assertTrue(p.length() <= PassageSplitter.MAX_CHARS);
+      assertTrue(p.strip().endsWith("."), p);
+    }
+    assertEquals(sentence.repeat(40), String.join("", parts));
+  }
+
+  @Test
+  void passageLanguageFromScripts() {
+    assertEquals("zh", Languages.of("国家支持企业参与网络安全国家标准的制定。", "en"));
+    assertEquals("en", Languages.of("The Chamber is pleased to share this report.", "zh"));
+    assertEquals("mixed", Languages.of("关于应用安全可控信息技术 [Guiding Opinions on Secure IT]", "en"));
+  }
+}
