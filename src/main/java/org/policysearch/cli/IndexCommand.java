@@ -29,6 +29,15 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up on a file whose extraction takes longer (default: ${DEFAULT-VALUE}).")
   int timeout = 120;
 
+  @Option(names = "--max-file-mb", paramLabel = "MB", description = "Skip files larger than this, reported as too large (default: ${DEFAULT-VALUE}).")
+  int maxFileMb = (int) (Extractor.Limits.DEFAULT_MAX_FILE_BYTES / (1024 * 1024));
+
+  @Option(names = "--extract-heap", paramLabel = "SIZE", description = "Memory of the extraction process, as for java -Xmx (default: ${DEFAULT-VALUE}); a file needing more is reported, not fatal.")
+  String extractHeap = Extractor.Limits.DEFAULT_CHILD_HEAP;
+
+  @Option(names = "--extract-in-process", description = "Parse in this process instead of a separate one (faster start, but a looping parser or an out-of-memory file is not contained).")
+  boolean inProcess;
+
   @Option(names = "--max-chars", paramLabel = "N", description = "Index at most this many characters of one file; longer files are reported as truncated (default: ${DEFAULT-VALUE}).")
   long maxChars = 50_000_000L;
 
@@ -38,11 +47,20 @@ final class IndexCommand implements Callable<Integer> {
     Glossary glossary = common.loadGlossary();
     for (String p : glossary.problems()) System.err.println("glossary: " + p);
     IndexReport r;
-    try (Extractor ex = new Extractor(new Extractor.Limits(maxChars, timeout))) {
+    try (Extractor ex = new Extractor(limits())) {
       r = IndexRun.run(common.corpus, common.index, common.glossaryFile(), glossary, ex, full, threads, listener());
     }
     printSummary(out, r);
     return r.failures().isEmpty() ? ExitCodes.OK : ExitCodes.INDEXED_WITH_FAILURES;
+  }
+
+  private Extractor.Limits limits() {
+    if (maxFileMb < 1) throw new CliException(ExitCodes.USAGE, "--max-file-mb must be at least 1, not " + maxFileMb);
+    try {
+      return new Extractor.Limits(maxChars, timeout, maxFileMb * 1024L * 1024L, extractHeap, !inProcess);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCodes.USAGE, e.getMessage());
+    }
   }
 
   static void printSummary(PrintStream out, IndexReport r) {

@@ -23,23 +23,64 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
-import org.apache.tika.parser.pdf.PDFParserConfig;
 
 /**
- * The single Tika entry point: every file of every format goes through {@link #extract(Path)}
- * and its one {@link AutoDetectParser}. Tika's default 100k-character write limit is replaced by
+ * The single Tika entry point: every file of every format goes through {@link #extract(Path)}.
+ *
+ * <p>By default ({@link Limits#forked()}) the parse runs in a separate JVM through Tika's own
+ * pipes ({@link ForkedExtraction}): a parser that loops is killed after
+ * {@link Limits#timeoutSeconds()}, one that exhausts {@link Limits#childHeap()} dies alone, and in
+ * both cases the child is restarted for the next file (issue 6). The in-process path remains for
+ * callers that ask for it explicitly; there a timeout abandons the parse but cannot stop a looping
+ * thread or an out-of-memory error.
+ *
+ * <p>Either way the XHTML Tika produces goes through the same {@link BlockHandler}, so both paths
+ * yield the same blocks and page numbers. Tika's default 100k-character write limit is replaced by
  * {@link Limits#maxChars()}; a file cut there is {@link Outcome#TRUNCATED}, never silently short.
- * A parse that exceeds {@link Limits#timeoutSeconds()} is abandoned and reported.
+ * Files larger than {@link Limits#maxFileBytes()} are not read ({@link Outcome#TOO_LARGE}).
  */
 public final class Extractor implements AutoCloseable {
-  /** Per-file bounds. */
-  public record Limits(long maxChars, int timeoutSeconds) {
-    public static final Limits DEFAULT = new Limits(50_000_000L, 120);
+  /**
+   * Per-file bounds.
+   *
+   * @param maxChars characters indexed per file; the rest is cut and reported
+   * @param timeoutSeconds a parse taking longer is stopped and reported
+   * @param maxFileBytes larger files are reported as too large, never opened
+   * @param childHeap the extraction process's maximum heap ({@code -Xmx} value, e.g. 512m)
+   * @param forked parse in a separate JVM (the default); false parses in this JVM
+   */
+  public record Limits(long maxChars, int timeoutSeconds, long maxFileBytes, String childHeap, boolean forked) {
+    public static final long DEFAULT_MAX_CHARS = 50_000_000L;
+    public static final int DEFAULT_TIMEOUT_SECONDS = 120;
+    public static final long DEFAULT_MAX_FILE_BYTES = 100L * 1024 * 1024;
+    public static final String DEFAULT_CHILD_HEAP = "512m";
+    public static final Limits DEFAULT = new Limits(DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT_SECONDS);
+    /** The same limits, parsed in this JVM (faster to start; no protection against loops or memory exhaustion). */
+    public static final Limits IN_PROCESS = DEFAULT.inProcess();
+
+    public Limits {
+      if (maxChars < 1 || maxChars > Integer.MAX_VALUE) throw new IllegalArgumentException("maxChars must be 1.." + Integer.MAX_VALUE + ", not " + maxChars);
+      if (timeoutSeconds < 1) throw new IllegalArgumentException("the timeout must be at least 1 second, not " + timeoutSeconds);
+      if (maxFileBytes < 1) throw new IllegalArgumentException("the maximum file size must be positive, not " + maxFileBytes);
+      if (childHeap == null || !childHeap.matches("[1-9][0-9]*[kKmMgG]?")) {
+        throw new IllegalArgumentException("the extraction heap must look like 512m or 2g, not '" + childHeap + "'");
+      }
+    }
+
+    /** Forked extraction with the default file size and heap limits. */
+    public Limits(long maxChars, int timeoutSeconds) {
+      this(maxChars, timeoutSeconds, DEFAULT_MAX_FILE_BYTES, DEFAULT_CHILD_HEAP, true);
+    }
+
+    public Limits inProcess() {
+      return new Limits(maxChars, timeoutSeconds, maxFileBytes, childHeap, false);
+    }
   }
 
-  private final AutoDetectParser parser = new AutoDetectParser();
   private final Limits limits;
   private final AtomicInteger extractions = new AtomicInteger();
+  private final ForkedExtraction forked;
+  private volatile AutoDetectParser parser; // in-process only, created on first use
   private final ExecutorService worker = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "tika-extract");
     t.setDaemon(true);
@@ -48,6 +89,11 @@ public final class Extractor implements AutoCloseable {
 
   public Extractor(Limits limits) {
     this.limits = limits;
+    this.forked = limits.forked() ? new ForkedExtraction(limits) : null;
+  }
+
+  public Limits limits() {
+    return limits;
   }
 
   /** How many files this extractor has parsed (tests use it to prove re-tagging skips extraction). */
@@ -55,15 +101,25 @@ public final class Extractor implements AutoCloseable {
     return extractions.get();
   }
 
+  /** Extracts one file; never throws: every problem is an {@link Outcome} with a reason. */
   public ExtractedDocument extract(Path file) {
     extractions.incrementAndGet();
     try {
-      if (Files.size(file) == 0) return ExtractedDocument.failed(Outcome.EMPTY, "empty file (0 bytes)", null);
+      long size = Files.size(file);
+      if (size == 0) return ExtractedDocument.failed(Outcome.EMPTY, "empty file (0 bytes)", null);
+      if (size > limits.maxFileBytes()) {
+        return ExtractedDocument.failed(Outcome.TOO_LARGE, String.format("too large: %.1f MB, the limit is %.1f MB (--max-file-mb)",
+            size / 1048576.0, limits.maxFileBytes() / 1048576.0), null);
+      }
     } catch (NoSuchFileException e) {
       return ExtractedDocument.failed(Outcome.UNREADABLE, "file disappeared before it could be read", null);
     } catch (IOException e) {
       return ExtractedDocument.failed(Outcome.UNREADABLE, "cannot read: " + e.getMessage(), null);
     }
+    return forked != null ? forked.extract(file) : extractInProcess(file);
+  }
+
+  private ExtractedDocument extractInProcess(Path file) {
     Future<ExtractedDocument> f = worker.submit(() -> parse(file));
     try {
       return f.get(limits.timeoutSeconds(), TimeUnit.SECONDS);
@@ -78,33 +134,29 @@ public final class Extractor implements AutoCloseable {
     }
   }
 
+  private AutoDetectParser parser() {
+    AutoDetectParser p = parser;
+    if (p == null) {
+      synchronized (this) {
+        if (parser == null) parser = new AutoDetectParser();
+        p = parser;
+      }
+    }
+    return p;
+  }
+
   private ExtractedDocument parse(Path file) {
+    AutoDetectParser parser = parser();
     Metadata md = new Metadata();
     md.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
     ParseContext ctx = new ParseContext();
-    PDFParserConfig pdf = new PDFParserConfig();
-    pdf.setSortByPosition(false);
-    pdf.setExtractInlineImages(false);
-    ctx.set(PDFParserConfig.class, pdf);
     ctx.set(Parser.class, parser); // embedded documents (attachments) are parsed with the same parser
     String type = null;
     try (InputStream in = TikaInputStream.get(file, md)) {
       type = parser.getDetector().detect(in, md).toString();
-      boolean lineLayout = type.startsWith("text/plain") || type.contains("markdown") || type.equals("application/pdf");
-      BlockHandler handler = new BlockHandler(lineLayout, limits.maxChars());
+      BlockHandler handler = new BlockHandler(lineLayout(type), limits.maxChars());
       parser.parse(in, handler, md, ctx);
-      var blocks = handler.blocks();
-      int pages = handler.pages();
-      if (blocks.isEmpty()) {
-        boolean unsupported = type.equals("application/octet-stream") || parser.getParsers().get(
-            org.apache.tika.mime.MediaType.parse(type)) == null && isUnparsed(md);
-        return ExtractedDocument.failed(unsupported ? Outcome.UNSUPPORTED : Outcome.EMPTY,
-            unsupported ? "unsupported format (" + type + ")" : "no text found (" + type + "; a scanned PDF needs OCR)", type);
-      }
-      Outcome outcome = handler.truncated() ? Outcome.TRUNCATED : Outcome.OK;
-      String reason = handler.truncated() ? "text cut at " + limits.maxChars() + " characters" : null;
-      String created = md.get(TikaCoreProperties.CREATED);
-      return new ExtractedDocument(outcome, reason, type, md.get(TikaCoreProperties.TITLE), created, pages, blocks);
+      return document(handler, md, type, limits.maxChars(), false);
     } catch (EncryptedDocumentException e) {
       return ExtractedDocument.failed(Outcome.ENCRYPTED, "encrypted (password-protected)", type);
     } catch (UnsupportedFormatException e) {
@@ -124,9 +176,31 @@ public final class Extractor implements AutoCloseable {
       return ExtractedDocument.failed(Outcome.CORRUPT, "cannot parse " + (type == null ? "file" : type) + ": " + describe(e), type);
     } catch (IOException e) {
       return ExtractedDocument.failed(Outcome.UNREADABLE, "cannot read: " + describe(e), type);
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+    } catch (OutOfMemoryError e) {
+      return ExtractedDocument.failed(Outcome.OUT_OF_MEMORY, "the parser ran out of memory on " + (type == null ? "file" : type), type);
+    } catch (RuntimeException | StackOverflowError e) {
       return ExtractedDocument.failed(Outcome.CORRUPT, "parser failed on " + (type == null ? "file" : type) + ": " + describe(e), type);
     }
+  }
+
+  /** Plain text, Markdown and PDF mark no paragraphs: their blocks are re-found from the line layout. */
+  static boolean lineLayout(String type) {
+    return type != null && (type.startsWith("text/plain") || type.contains("markdown") || type.startsWith("application/pdf"));
+  }
+
+  /** The document the handler collected; no text at all is EMPTY, or UNSUPPORTED when no real parser ran. */
+  static ExtractedDocument document(BlockHandler handler, Metadata md, String type, long maxChars, boolean writeLimitReached) {
+    var blocks = handler.blocks();
+    if (blocks.isEmpty()) {
+      boolean unsupported = type == null || type.startsWith("application/octet-stream") || isUnparsed(md);
+      return ExtractedDocument.failed(unsupported ? Outcome.UNSUPPORTED : Outcome.EMPTY,
+          unsupported ? "unsupported format (" + type + ")" : "no text found (" + type + "; a scanned PDF needs OCR)", type);
+    }
+    boolean truncated = handler.truncated() || writeLimitReached;
+    Outcome outcome = truncated ? Outcome.TRUNCATED : Outcome.OK;
+    String reason = truncated ? "text cut at " + maxChars + " characters" : null;
+    return new ExtractedDocument(outcome, reason, type, md.get(TikaCoreProperties.TITLE), md.get(TikaCoreProperties.CREATED),
+        handler.pages(), blocks);
   }
 
   private static boolean isUnparsed(Metadata md) {
@@ -135,7 +209,7 @@ public final class Extractor implements AutoCloseable {
     return true;
   }
 
-  private static String describe(Throwable e) {
+  static String describe(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) root = root.getCause();
     String m = root.getMessage();
@@ -146,5 +220,6 @@ public final class Extractor implements AutoCloseable {
   @Override
   public void close() {
     worker.shutdownNow();
+    if (forked != null) forked.close();
   }
 }
