@@ -10,11 +10,6 @@ import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Pathological files, generated on the fly (nothing binary is committed). */
@@ -57,23 +52,21 @@ final class HostileFiles {
     }
   }
 
-  /** One page whose (compressed) content stream shows {@code lines} lines of text: a huge stream in a small file. */
-  static void hugeContentPdf(Path file, int lines) throws IOException {
-    try (PDDocument doc = new PDDocument()) {
-      PDPage page = new PDPage();
-      doc.addPage(page);
-      try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-        cs.beginText();
-        cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-        cs.newLineAtOffset(72, 700);
-        for (int i = 0; i < lines; i++) {
-          cs.showText("endless content stream line " + (i % 97));
-          cs.newLineAtOffset(0, (i & 1) == 0 ? -1 : 1);
-        }
-        cs.endText();
-      }
-      doc.save(file.toFile());
+  /**
+   * A hand-written one-page PDF whose Flate-compressed content stream repeats a text-showing
+   * operator {@code millions} million times: a few hundred kilobytes that keep a parser busy for
+   * a long time (the practical equivalent of an endless content stream).
+   */
+  static void endlessContentPdf(Path file, int millions) throws IOException {
+    ByteArrayOutputStream stream = new ByteArrayOutputStream();
+    try (var z = new java.util.zip.DeflaterOutputStream(stream, new java.util.zip.Deflater(9))) {
+      z.write("BT /F1 12 Tf 72 700 Td\n".getBytes(StandardCharsets.US_ASCII));
+      byte[] chunk = "(loop) Tj\n".repeat(1000).getBytes(StandardCharsets.US_ASCII);
+      writeRepeated(z, chunk, millions * 1000);
+      z.write("ET\n".getBytes(StandardCharsets.US_ASCII));
     }
+    writePdf(file, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        "<< /Length " + stream.size() + " /Filter /FlateDecode >>", stream.toByteArray());
   }
 
   /**
@@ -83,24 +76,34 @@ final class HostileFiles {
   static void deeplyNestedPdf(Path file, int depth) throws IOException {
     String nested = "[".repeat(depth) + "]".repeat(depth);
     String content = "q ".repeat(depth) + "BT /F1 12 Tf 72 700 Td (nested) Tj ET " + "Q ".repeat(depth);
-    String[] objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> /Deep " + nested + " >>",
-      "<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream",
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
-    };
-    StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
-    long[] offsets = new long[objects.length];
-    for (int i = 0; i < objects.length; i++) {
-      offsets[i] = pdf.length();
-      pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+    writePdf(file, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> /Deep "
+        + nested + " >>", "<< /Length " + content.length() + " >>", content.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  /** A minimal PDF: catalog, pages, the given page dictionary, its content stream, Helvetica. */
+  private static void writePdf(Path file, String pageDict, String streamDict, byte[] streamBytes) throws IOException {
+    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+    String[] before = {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", pageDict};
+    long[] offsets = new long[5];
+    pdf.write("%PDF-1.4\n".getBytes(StandardCharsets.ISO_8859_1));
+    for (int i = 0; i < 5; i++) {
+      offsets[i] = pdf.size();
+      pdf.write(((i + 1) + " 0 obj\n").getBytes(StandardCharsets.ISO_8859_1));
+      if (i < 3) pdf.write(before[i].getBytes(StandardCharsets.ISO_8859_1));
+      if (i == 3) {
+        pdf.write((streamDict + "\nstream\n").getBytes(StandardCharsets.ISO_8859_1));
+        pdf.write(streamBytes);
+        pdf.write("\nendstream".getBytes(StandardCharsets.ISO_8859_1));
+      }
+      if (i == 4) pdf.write("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".getBytes(StandardCharsets.ISO_8859_1));
+      pdf.write("\nendobj\n".getBytes(StandardCharsets.ISO_8859_1));
     }
-    long xref = pdf.length();
-    pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
-    for (long o : offsets) pdf.append(String.format("%010d 00000 n \n", o));
-    pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
-    Files.writeString(file, pdf, StandardCharsets.ISO_8859_1);
+    long xref = pdf.size();
+    StringBuilder tail = new StringBuilder("xref\n0 6\n0000000000 65535 f \n");
+    for (long o : offsets) tail.append(String.format("%010d 00000 n \n", o));
+    tail.append("trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+    pdf.write(tail.toString().getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(file, pdf.toByteArray());
   }
 
   /** Text with invalid UTF-8 byte sequences between valid words. */
