@@ -1,0 +1,61 @@
+package org.policysearch.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The plain-Lucene floor: StandardAnalyzer, one stored text field, one Lucene document per passage
+ * (the same passages), no tagging, no facets; same writer buffer and threads as ours.
+ *
+ * <p>Usage: {@code LuceneTextIndexer PASSAGES.bin INDEXDIR THREADS}
+ */
+public final class LuceneTextIndexer {
+  private LuceneTextIndexer() {}
+
+  public static void main(String[] args) throws Exception {
+    List<PassageFile.Doc> docs = PassageFile.read(Path.of(args[0]));
+    Path indexDir = Path.of(args[1]);
+    int threads = Integer.parseInt(args[2]);
+    Files.createDirectories(indexDir);
+    long t0 = System.nanoTime();
+    IndexWriterConfig cfg = new IndexWriterConfig(new StandardAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+        .setCommitOnClose(false).setRAMBufferSizeMB(64);
+    try (FSDirectory dir = FSDirectory.open(indexDir); IndexWriter w = new IndexWriter(dir, cfg)) {
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      AtomicInteger next = new AtomicInteger();
+      List<Future<?>> tasks = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        tasks.add(pool.submit(() -> {
+          for (int i; (i = next.getAndIncrement()) < docs.size(); ) {
+            List<Document> lds = new ArrayList<>();
+            for (PassageFile.Psg p : docs.get(i).passages()) {
+              Document d = new Document();
+              d.add(new TextField("text", p.text(), Field.Store.YES));
+              lds.add(d);
+            }
+            w.addDocuments(lds);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : tasks) f.get();
+      pool.shutdown();
+      w.commit();
+    }
+    double s = (System.nanoTime() - t0) / 1e9;
+    PassageFile.result("lucene", docs.size(), PassageFile.passages(docs), PassageFile.textBytes(docs), s, PassageFile.sizeOf(indexDir));
+  }
+}
