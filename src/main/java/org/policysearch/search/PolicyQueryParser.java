@@ -72,6 +72,9 @@ public final class PolicyQueryParser extends QueryParser {
       throw new BadQueryException("bad_query", explain(e));
     } catch (BooleanQuery.TooManyClauses e) {
       throw new BadQueryException("bad_query", "The query expands to too many terms; make it more specific.");
+    } catch (org.apache.lucene.util.automaton.TooComplexToDeterminizeException e) {
+      // found by the jqwik fuzzing of issue 6 (a*a*a*…): was a 500
+      throw new BadQueryException("bad_query", "A wildcard pattern is too complex; use fewer '*' and '?'.");
     } catch (IllegalArgumentException e) {
       throw new BadQueryException("bad_query", "Invalid query: " + e.getMessage());
     }
