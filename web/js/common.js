@@ -290,6 +290,24 @@ export function langBadge(code) {
   return el('span', { class: 'badge lang-' + (code || 'x'), title: 'Language: ' + langLongName(code) }, langName(code));
 }
 
+const FORMATS = [
+  [/pdf/i, 'PDF'], [/wordprocessingml|msword|docx?$/i, 'DOCX'], [/markdown|^md$/i, 'Markdown'],
+  [/html/i, 'HTML'], [/text\/plain|^txt$/i, 'Text'],
+];
+
+/** Short display name of a document format, given as a media type ("application/pdf") or a name ("pdf"). */
+export function formatName(format) {
+  const f = String(format || '').split(';')[0].trim();
+  if (!f) return '';
+  for (const [re, name] of FORMATS) if (re.test(f)) return name;
+  return f.includes('/') ? f.split('/').pop().toUpperCase() : f.toUpperCase();
+}
+
+/** True when a format (media type or name) is PDF. */
+export function isPdf(format) {
+  return /pdf/i.test(String(format || ''));
+}
+
 /** Debounce a function. */
 export function debounce(fn, ms) {
   let t;

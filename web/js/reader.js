@@ -1,7 +1,7 @@
 // Reader: /d/{docId}?q=...&quote=...#{anchor}
 import {
   apiGet, el, clear, highlight, copyButton, showMessage, langName, langLongName, langTag,
-  isTyping, pathParam, fmt, announce,
+  isTyping, pathParam, fmt, announce, formatName, isPdf,
 } from './common.js';
 
 const $ = (id) => document.getElementById(id);
@@ -31,8 +31,8 @@ function anchorFromHash() {
 function fileHref(page) {
   if (!doc || !doc.file) return null;
   const base = doc.file.split('#')[0];
-  const isPdf = (doc.format || '').toLowerCase() === 'pdf' || /\.pdf$/i.test(base);
-  return isPdf && page != null ? base + '#page=' + page : base;
+  const pdf = isPdf(doc.format) || /\.pdf$/i.test(base);
+  return pdf && page != null ? base + '#page=' + page : base;
 }
 
 function passageURL(anchor) {
@@ -75,7 +75,7 @@ function renderHead() {
   if (doc.date) bits.push(el('time', { datetime: doc.date }, doc.date));
   if (doc.issuer) bits.push(el('span', null, doc.issuer));
   bits.push(el('span', { class: 'badge lang-' + (doc.lang || 'x'), title: 'Language: ' + langLongName(doc.lang) }, langName(doc.lang)));
-  if (doc.format) bits.push(el('span', null, String(doc.format).toUpperCase()));
+  if (doc.format) bits.push(el('span', null, formatName(doc.format)));
   if (doc.pages) bits.push(el('span', null, fmt(doc.pages) + (doc.pages === 1 ? ' page' : ' pages')));
   const n = (doc.passages || []).length;
   bits.push(el('span', null, fmt(n) + (n === 1 ? ' passage' : ' passages')));
@@ -85,7 +85,7 @@ function renderHead() {
   const href = fileHref(null);
   if (href) {
     fl.href = href;
-    fl.textContent = 'Original file' + (doc.format ? ' (' + String(doc.format).toUpperCase() + ')' : '');
+    fl.textContent = 'Original file' + (doc.format ? ' (' + formatName(doc.format) + ')' : '');
     fl.hidden = false;
   } else fl.hidden = true;
 

@@ -1,7 +1,7 @@
 // Search page: /?q=&doc=&term=&lang=&offset=&expand=false
 import {
   apiGet, el, clear, highlight, excerpt, copyButton, showMessage, hideMessage,
-  langName, langLongName, langTag, langBadge, debounce, isTyping, fmt, announce,
+  langName, langLongName, langTag, langBadge, debounce, isTyping, fmt, announce, formatName,
 } from './common.js';
 
 const $ = (id) => document.getElementById(id);
@@ -26,7 +26,9 @@ const FILTERS = [
 let state = readState();
 let docs = null;            // /api/docs result (null until loaded, [] when index empty)
 let docsError = null;
+let docsReady = Promise.resolve(); // settles when the document list has been loaded (or failed)
 const docTitles = new Map();
+const docFormats = new Map(); // doc id -> format name, only for documents that share their title
 const termLabels = new Map();
 let termsLoaded = false;
 let searchSeq = 0;
@@ -96,7 +98,17 @@ async function loadDocs() {
   try {
     docs = await apiGet('/api/docs');
     if (!Array.isArray(docs)) docs = [];
-    for (const d of docs) docTitles.set(d.id, d.title || d.title_en || d.id);
+    const seen = new Map();
+    for (const d of docs) {
+      const t = d.title || d.title_en || d.id;
+      seen.set(t, (seen.get(t) || 0) + 1);
+    }
+    for (const d of docs) {
+      const t = d.title || d.title_en || d.id;
+      // two files of one document (a PDF and its text) must stay apart in facets and chips
+      if (seen.get(t) > 1 && d.format) docFormats.set(d.id, formatName(d.format));
+      docTitles.set(d.id, docFormats.has(d.id) ? t + ' (' + docFormats.get(d.id) + ')' : t);
+    }
   } catch (err) {
     docs = null;
     docsError = err;
@@ -158,17 +170,20 @@ async function runSearch() {
     renderError(err);
     return;
   }
+  await docsReady;
   if (seq !== searchSeq) return;
   document.body.classList.remove('loading');
   resultsEl.removeAttribute('aria-busy');
+  if (docs && docs.length === 0) { renderEmptyIndex(); return; }
   lastData = data;
   learnLabels(data);
+  renderFilters();
   renderResults(data);
 }
 
 function learnLabels(data) {
   const f = data.facets || {};
-  for (const d of f.docs || []) if (d.title) docTitles.set(d.id, d.title);
+  for (const d of f.docs || []) if (d.title && !docFormats.has(d.id)) docTitles.set(d.id, d.title);
   for (const t of f.terms || []) if (t.label && !termLabels.has(t.id)) termLabels.set(t.id, t.label);
   for (const h of data.hits || []) {
     if (h.title && !docTitles.has(h.doc)) docTitles.set(h.doc, h.title);
@@ -193,7 +208,7 @@ function renderEmptyIndex() {
   showMessage(messageEl, 'empty',
     el('h2', null, 'No documents indexed yet.'),
     el('p', null,
-      'No documents indexed yet. Put documents (txt, md, html, docx, pdf, …) in the ',
+      'Put documents (txt, md, html, docx, pdf, …) in the ',
       el('code', null, 'corpus/'), ' folder, or start with ', el('code', null, '--corpus DIR'),
       ', then run ', el('code', null, 'policy-search index'),
       ' (the server re-indexes changed files automatically).'));
@@ -344,6 +359,7 @@ function renderHit(h) {
   const meta = el('p', { class: 'hit-meta' });
   if (h.date) meta.append(el('time', { datetime: h.date }, h.date));
   if (h.page != null) meta.append(el('span', { class: 'page' }, 'p. ' + h.page));
+  if (docFormats.has(h.doc)) meta.append(el('span', { class: 'format' }, docFormats.get(h.doc)));
   meta.append(langBadge(h.lang));
   if (h.via) meta.append(el('span', { class: 'via', title: 'Found through cross-language expansion of a policy term' },
     'via ', el('span', { lang: 'zh-CN' }, h.via)));
@@ -418,7 +434,7 @@ function safeSnippet(html) {
 }
 
 function renderFacets(facets) {
-  renderFacetList($('facet-docs'), 'doc', facets.docs || [], (f) => f.title || docTitles.get(f.id) || f.id);
+  renderFacetList($('facet-docs'), 'doc', facets.docs || [], (f) => docTitles.get(f.id) || f.title || f.id);
   renderFacetList($('facet-terms'), 'term', facets.terms || [], (f) => f.label || termLabels.get(f.id) || f.id);
   renderFacetList($('facet-lang'), 'lang', facets.lang || [], (f) => langLongName(f.id) + (f.id === 'zh' ? ' 中文' : ''));
 }
@@ -624,17 +640,10 @@ async function start() {
   syncInputs();
   updateTitle();
   renderFilters();
-  if (state.q) {
-    // search at once; load the document list in parallel for titles / empty-index detection
-    const docsP = loadDocs();
-    await runSearch();
-    await docsP;
-    if (docs && docs.length === 0) runSearch();
-    else renderFilters();
-  } else {
-    await loadDocs();
-    runSearch();
-  }
+  // the document list (titles, empty-index detection) loads while the first search runs
+  docsReady = loadDocs();
+  if (!state.q) await docsReady;
+  await runSearch();
   if (state.term && !termLabels.has(state.term)) loadTermLabels().then(renderFilters);
   if (!state.q) input.focus();
 }

@@ -53,24 +53,45 @@ async function start() {
     showMessage($('message'), 'error', el('p', null, err.message));
     return;
   }
-  const terms = [...(data.terms || [])];
   const docs = [...(data.docs || [])];
   // columns ordered by date (stable: keep the server's order for equal dates)
   docs.sort((a, b) => String(a.date || '9999').localeCompare(String(b.date || '9999')));
-  if (!terms.length) {
+  if (!docs.length) {
     showMessage($('message'), 'empty',
-      el('p', null, docs.length
-        ? 'No glossary terms occur in the indexed documents.'
-        : 'No documents indexed yet, so no policy terms to show. Add documents to the corpus/ folder and run policy-search index.'));
+      el('h2', null, 'No documents indexed yet.'),
+      el('p', null, 'Put documents (txt, md, html, docx, pdf, …) in the ', el('code', null, 'corpus/'),
+        ' folder, or start with ', el('code', null, '--corpus DIR'), ', then run ', el('code', null, 'policy-search index'),
+        '. The explorer then shows how often each document uses each policy term.'));
+    // a table of zeros says nothing: show only the message
+    for (const panel of document.querySelectorAll('main section.panel')) panel.hidden = true;
+    return;
   }
-  // rows: most used first
-  terms.sort((a, b) => (b.mentions || 0) - (a.mentions || 0) || termName(a).localeCompare(termName(b)));
-  drawHeatmap(terms, docs);
-  fillTable(terms, docs);
+  // rows: glossary concepts, most used first; then the documents cited by their title
+  const byUse = (a, b) => (b.mentions || 0) - (a.mentions || 0) || termName(a).localeCompare(termName(b));
+  const glossary = (data.terms || []).filter((t) => t.kind !== 'title').sort(byUse);
+  const titles = (data.terms || []).filter((t) => t.kind === 'title' && (t.mentions || 0) > 0).sort(byUse);
+  if (docs.length && !glossary.some((t) => t.mentions) && !titles.length) {
+    showMessage($('message'), 'empty', el('p', null, 'No glossary terms occur in the indexed documents.'));
+  }
+  const groups = [{ name: null, terms: glossary }];
+  if (titles.length) groups.push({ name: 'Documents cited by title', terms: titles });
+  const draw = () => drawHeatmap(groups, docs);
+  draw();
+  fillTable(groups, docs);
+  // label widths depend on the space available: redraw when it changes (phone rotation, window resize)
+  let lastWidth = $('heatmap').clientWidth;
+  let t;
+  window.addEventListener('resize', () => {
+    clearTimeout(t);
+    t = setTimeout(() => {
+      if ($('heatmap').clientWidth !== lastWidth) { lastWidth = $('heatmap').clientWidth; draw(); }
+    }, 150);
+  });
 }
 
-function drawHeatmap(terms, docs) {
+function drawHeatmap(groups, docs) {
   const box = clear($('heatmap'));
+  const terms = groups.flatMap((g) => g.terms);
   if (!terms.length || !docs.length) { box.appendChild(el('p', { class: 'muted' }, 'Nothing to show yet.')); return; }
   let max = 0;
   const counts = new Map();
@@ -79,11 +100,20 @@ function drawHeatmap(terms, docs) {
     max = Math.max(max, bd.count || 0);
   }
   const labelMax = Math.max(100, Math.min(330, Math.floor((box.clientWidth || 800) * 0.4)));
-  const names = terms.map((t) => truncateWidth(termName(t) + (t.label_zh && t.label_zh !== t.label ? ' · ' + t.label_zh : ''), labelMax));
-  const labelW = Math.max(120, Math.min(350, Math.max(...names.map(textWidth)) + 14));
-  const headH = 150;
-  const w = labelW + docs.length * (CELL + GAP) + 40;
-  const h = headH + terms.length * (CELL + GAP) + 4;
+  const fullName = (t) => termName(t) + (t.label_zh && t.label_zh !== t.label ? ' · ' + t.label_zh : '');
+  const names = new Map(terms.map((t) => [t.id, truncateWidth(fullName(t), labelMax)]));
+  const labelW = Math.max(120, Math.min(350, Math.max(...[...names.values()].map(textWidth)) + 14));
+  // column labels are rotated 50°: their length decides the head's height and the width past the last column
+  const colLabels = docs.map((d) => {
+    const year = yearOf(d.date);
+    return (year ? year + ' ' : '') + truncate(d.title || d.id, 20);
+  });
+  const colLen = Math.max(...colLabels.map((s) => textWidth(s) * 11 / 12));
+  const headH = Math.ceil(colLen * Math.sin(50 * Math.PI / 180)) + 16;
+  const GROUP_H = 30;
+  const rows = terms.length * (CELL + GAP) + (groups.length - 1) * GROUP_H;
+  const w = Math.ceil(labelW + docs.length * (CELL + GAP) + Math.max(40, colLen * Math.cos(50 * Math.PI / 180) - CELL));
+  const h = headH + rows + 4;
   const root = svg('svg', {
     width: w, height: h, viewBox: `0 0 ${w} ${h}`, class: 'heatmap-svg',
     role: 'group', 'aria-label': 'Heatmap: mentions of each term (rows) in each document (columns, by date)',
@@ -92,45 +122,23 @@ function drawHeatmap(terms, docs) {
   // column labels (documents)
   docs.forEach((d, j) => {
     const x = labelW + j * (CELL + GAP) + CELL / 2;
-    const year = yearOf(d.date);
-    const label = (year ? year + ' ' : '') + truncate(d.title || d.id, 20);
     const g = svg('g', { transform: `translate(${x},${headH - 6}) rotate(-50)` },
       svg('text', { class: 'col-label', x: 0, y: 0, lang: langTag(d.lang) },
         svg('title', null, (d.title || d.id) + (d.date ? ' (' + d.date + ')' : '') + ' — ' + langName(d.lang)),
-        label));
+        colLabels[j]));
     root.appendChild(g);
   });
 
-  terms.forEach((t, i) => {
-    const y = headH + i * (CELL + GAP);
-    const row = svg('g', { class: 'row', 'data-term': t.id });
-    const name = termName(t) + (t.label_zh && t.label_zh !== t.label ? ' · ' + t.label_zh : '');
-    const a = svg('a', { href: termHref(t.id), class: 'row-label-link', 'aria-label': 'All passages using ' + name });
-    a.appendChild(svg('text', { class: 'row-label', x: labelW - 8, y: y + CELL / 2 + 4, 'text-anchor': 'end' },
-      svg('title', null, name + ': ' + fmt(t.mentions) + ' mentions in ' + fmt(t.docs) + ' documents'),
-      names[i]));
-    row.appendChild(a);
-    docs.forEach((d, j) => {
-      const x = labelW + j * (CELL + GAP);
-      const c = counts.get(t.id + '\u0000' + d.id) || 0;
-      if (!c) {
-        row.appendChild(svg('rect', { class: 'empty-cell', x, y, width: CELL, height: CELL, rx: 3, fill: '#f3f5f8' }));
-        return;
-      }
-      const s = scale(c, max);
-      const tip = `${name} — ${d.title || d.id}${d.date ? ' (' + d.date + ')' : ''}: ${fmt(c)} ${c === 1 ? 'mention' : 'mentions'}`;
-      const link = svg('a', { href: termHref(t.id, d.id), class: 'cell-link', 'aria-label': tip });
-      link.appendChild(svg('rect', {
-        class: 'cell', x, y, width: CELL, height: CELL, rx: 3, fill: colour(s),
-        'data-term': t.id, 'data-doc': d.id, 'data-count': c,
-      }, svg('title', null, tip)));
-      link.appendChild(svg('text', {
-        class: 'cell-count', x: x + CELL / 2, y: y + CELL / 2 + 4, 'text-anchor': 'middle',
-        fill: s > 0.62 ? '#ffffff' : '#0b2545', 'aria-hidden': 'true',
-      }, c > 999 ? '1k+' : String(c)));
-      row.appendChild(link);
-    });
-    root.appendChild(row);
+  let y = headH;
+  groups.forEach((group, k) => {
+    if (k > 0) {
+      y += GROUP_H;
+      root.appendChild(svg('text', { class: 'group-label', x: 0, y: y - 9 }, group.name));
+    }
+    for (const t of group.terms) {
+      drawRow(root, t, y, docs, counts, max, labelW, fullName(t), names.get(t.id));
+      y += CELL + GAP;
+    }
   });
   box.appendChild(root);
 
@@ -146,6 +154,36 @@ function drawHeatmap(terms, docs) {
   });
   lg.appendChild(ls);
   lg.appendChild(el('span', { class: 'visually-hidden' }, 'Colour scale from 1 to ' + fmt(max) + ' mentions.'));
+}
+
+function drawRow(root, t, y, docs, counts, max, labelW, name, shortName) {
+  const row = svg('g', { class: 'row', 'data-term': t.id });
+  const a = svg('a', { href: termHref(t.id), class: 'row-label-link', 'aria-label': 'All passages using ' + name });
+  a.appendChild(svg('text', { class: 'row-label', x: labelW - 8, y: y + CELL / 2 + 4, 'text-anchor': 'end' },
+    svg('title', null, name + ': ' + fmt(t.mentions) + ' mentions in ' + fmt(t.docs) + ' documents'),
+    shortName));
+  row.appendChild(a);
+  docs.forEach((d, j) => {
+    const x = labelW + j * (CELL + GAP);
+    const c = counts.get(t.id + '\u0000' + d.id) || 0;
+    if (!c) {
+      row.appendChild(svg('rect', { class: 'empty-cell', x, y, width: CELL, height: CELL, rx: 3, fill: '#f3f5f8' }));
+      return;
+    }
+    const s = scale(c, max);
+    const tip = `${name} — ${d.title || d.id}${d.date ? ' (' + d.date + ')' : ''}: ${fmt(c)} ${c === 1 ? 'mention' : 'mentions'}`;
+    const link = svg('a', { href: termHref(t.id, d.id), class: 'cell-link', 'aria-label': tip });
+    link.appendChild(svg('rect', {
+      class: 'cell', x, y, width: CELL, height: CELL, rx: 3, fill: colour(s),
+      'data-term': t.id, 'data-doc': d.id, 'data-count': c,
+    }, svg('title', null, tip)));
+    link.appendChild(svg('text', {
+      class: 'cell-count', x: x + CELL / 2, y: y + CELL / 2 + 4, 'text-anchor': 'middle',
+      fill: s > 0.62 ? '#ffffff' : '#0b2545', 'aria-hidden': 'true',
+    }, c > 999 ? '1k+' : String(c)));
+    row.appendChild(link);
+  });
+  root.appendChild(row);
 }
 
 function yearRange(docs) {
@@ -186,22 +224,25 @@ function sparkline(t, docs, range) {
   return root;
 }
 
-function fillTable(terms, docs) {
+function fillTable(groups, docs) {
   const tbody = clear($('terms-table').querySelector('tbody'));
   const range = yearRange(docs);
-  if (!terms.length) {
+  if (!groups.some((g) => g.terms.length)) {
     tbody.appendChild(el('tr', null, el('td', { colspan: 8, class: 'muted' }, 'No terms.')));
     return;
   }
   const num = (v) => el('td', { class: 'num' }, v == null ? '–' : fmt(v));
-  for (const t of terms) {
-    tbody.appendChild(el('tr', { 'data-term': t.id },
-      el('th', { scope: 'row' },
-        el('a', { href: termHref(t.id) }, termName(t)),
-        t.label_zh && t.label_zh !== t.label ? el('span', { class: 'zh', lang: 'zh-CN' }, t.label_zh) : null),
-      num(t.docs), num(t.docs_en), num(t.docs_zh),
-      num(t.mentions), num(t.mentions_en), num(t.mentions_zh),
-      el('td', { class: 'spark-cell' }, sparkline(t, docs, range))));
+  for (const g of groups) {
+    if (g.name) tbody.appendChild(el('tr', { class: 'group-row' }, el('th', { colspan: 8, scope: 'colgroup' }, g.name)));
+    for (const t of g.terms) {
+      tbody.appendChild(el('tr', { 'data-term': t.id },
+        el('th', { scope: 'row' },
+          el('a', { href: termHref(t.id) }, termName(t)),
+          t.label_zh && t.label_zh !== t.label ? el('span', { class: 'zh', lang: 'zh-CN' }, t.label_zh) : null),
+        num(t.docs), num(t.docs_en), num(t.docs_zh),
+        num(t.mentions), num(t.mentions_en), num(t.mentions_zh),
+        el('td', { class: 'spark-cell' }, sparkline(t, docs, range))));
+    }
   }
 }
 
