@@ -27,7 +27,7 @@ final class TermsCommand implements Callable<Integer> {
 
   @Option(names = "--doc", description = "With ID: only this document.") String doc;
   @Option(names = "--suggest", description = "List candidate concepts the glossary lacks.") boolean suggest;
-  @Option(names = "--limit", description = "With --suggest: how many (default: ${DEFAULT-VALUE}).") int limit = 40;
+  @Option(names = "--limit", description = "With --suggest: how many of each kind (default: ${DEFAULT-VALUE}).") int limit = 25;
   @Option(names = "--all", description = "Without ID: include concepts with no mention and document titles.") boolean all;
   @Option(names = "--json", description = "Print the JSON the server returns for /api/terms and /api/terms/{id}.") boolean json;
 

@@ -29,7 +29,9 @@ import org.policysearch.terms.Glossary;
  * Candidate concepts the glossary lacks ({@code policy-search terms --suggest}): what the corpus
  * puts in quotation marks (“…”, "…", 「…」) or names as a title (《…》), and frequent collocations
  * (two or three English words without stop words at their edges; two adjacent Chinese words of
- * the smartcn segmenter). Ranked by occurrences, each with the number of documents and an example.
+ * the smartcn segmenter). Quoted and titled phrases (seen at least twice) come first, then
+ * collocations (seen at least four times, in two documents or more); each kind ranked by
+ * occurrences and cut at the limit, each candidate with its number of documents and an example.
  */
 public final class GlossaryCandidates {
   public record Candidate(String text, String lang, String source, long count, int docs, String exampleDoc,
@@ -38,6 +40,7 @@ public final class GlossaryCandidates {
   private static final Pattern QUOTED = Pattern.compile("“([^”\\n]{2,60})”|\"([^\"\\n]{2,60})\"|「([^」\\n]{2,40})」|‘([^’\\n]{4,60})’");
   private static final Pattern TITLE = Pattern.compile("《([^》\\n]{2,60})》");
   private static final Pattern WORD = Pattern.compile("[\\p{IsLatin}][\\p{IsLatin}'’-]*");
+  private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
 
   private static final class Tally {
     final String text, lang, source;
@@ -67,23 +70,29 @@ public final class GlossaryCandidates {
         String text = d.get(Fields.TEXT), doc = d.get(Fields.DOC), anchor = d.get(Fields.ANCHOR);
         Matcher m = QUOTED.matcher(text);
         while (m.find()) {
-          String q = firstGroup(m).strip();
+          String q = firstGroup(m).strip().replaceAll("[,.;:，。；：、]+$", "");
           add(tallies, known, q, "quoted", doc, anchor, text);
         }
         m = TITLE.matcher(text);
         while (m.find()) add(tallies, known, m.group(1).strip(), "title", doc, anchor, text);
-        englishCollocations(tallies, known, text, doc, anchor);
-        chineseCollocations(chinese, tallies, known, text, doc, anchor);
+        String prose = URL.matcher(text).replaceAll(" "); // web addresses are not collocations
+        englishCollocations(tallies, known, prose, doc, anchor);
+        chineseCollocations(chinese, tallies, known, prose, doc, anchor);
       }
       return null;
     });
+    // what the documents themselves mark (quotes, titles) first, then collocations; limit per kind
     List<Candidate> out = new ArrayList<>();
-    tallies.values().stream()
-        .filter(t -> !t.source.equals("collocation") || t.count >= 4 && t.docs.size() >= 1)
-        .sorted(Comparator.comparingLong((Tally t) -> -t.count).thenComparingInt(t -> -t.docs.size()).thenComparing(t -> t.text))
-        .limit(limit)
-        .forEach(t -> out.add(new Candidate(t.text, t.lang, t.source, t.count, t.docs.size(), t.exampleDoc, t.exampleAnchor,
-            t.example.length() > 200 ? t.example.substring(0, 200) + "…" : t.example)));
+    for (boolean marked : new boolean[] {true, false}) {
+      tallies.values().stream()
+          .filter(t -> t.source.equals("collocation") != marked)
+          // a collocation in one document only is mostly its running header or boilerplate
+          .filter(t -> marked ? t.count >= 2 : t.count >= 4 && t.docs.size() >= 2)
+          .sorted(Comparator.comparingLong((Tally t) -> -t.count).thenComparingInt(t -> -t.docs.size()).thenComparing(t -> t.text))
+          .limit(limit)
+          .forEach(t -> out.add(new Candidate(t.text, t.lang, t.source, t.count, t.docs.size(), t.exampleDoc, t.exampleAnchor,
+              t.example.length() > 200 ? t.example.substring(0, 200) + "…" : t.example)));
+    }
     return out;
   }
 
