@@ -1,22 +1,12 @@
 package org.policysearch.analysis;
 
-import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.cjk.CJKBigramFilter;
-import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * The three analysis chains of the index. Every chain starts with NFKC normalisation (full-width
- * and compatibility forms fold for search, offsets still point into the displayed text).
+ * The three analysis chains of the index, built from their one definition in
+ * {@link AnalysisChains} (the Solr configset is generated from the same table, issue 8). Every
+ * chain starts with NFKC normalisation (full-width and compatibility forms fold for search,
+ * offsets still point into the displayed text).
  *
  * <ul>
  *   <li>{@link #englishStemmed()}: StandardTokenizer, possessive, lower case, English stop words,
@@ -33,55 +23,14 @@ public final class Analyzers {
   private Analyzers() {}
 
   public static Analyzer englishStemmed() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        Tokenizer t = new StandardTokenizer();
-        TokenStream s = new EnglishPossessiveFilter(t);
-        s = new LowerCaseFilter(s);
-        s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        s = new PorterStemFilter(s);
-        return new TokenStreamComponents(t, s);
-      }
-
-      @Override
-      protected Reader initReader(String field, Reader reader) {
-        return new NfkcCharFilter(reader);
-      }
-    };
+    return AnalysisChains.analyzer(AnalysisChains.ENGLISH_STEMMED);
   }
 
   public static Analyzer exact() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        Tokenizer t = new WordTokenizer();
-        TokenStream s = new LowerCaseFilter(t);
-        s = new CJKBigramFilter(s, CJKBigramFilter.HAN, true);
-        return new TokenStreamComponents(t, s);
-      }
-
-      @Override
-      protected Reader initReader(String field, Reader reader) {
-        return new NfkcCharFilter(reader);
-      }
-    };
+    return AnalysisChains.analyzer(AnalysisChains.EXACT);
   }
 
   public static Analyzer chineseWords() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        Tokenizer t = new HMMChineseTokenizer();
-        TokenStream s = new LowerCaseFilter(t);
-        s = new StopFilter(s, CharArraySet.EMPTY_SET);
-        return new TokenStreamComponents(t, s);
-      }
-
-      @Override
-      protected Reader initReader(String field, Reader reader) {
-        return new NfkcCharFilter(reader);
-      }
-    };
+    return AnalysisChains.analyzer(AnalysisChains.CHINESE_WORDS);
   }
 }
