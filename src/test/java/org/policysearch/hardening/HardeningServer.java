@@ -35,14 +35,19 @@ final class HardeningServer implements AutoCloseable {
   final Javalin app;
   final Extractor extractor;
   final Glossary glossary;
+  final String host;
   final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
   HardeningServer(Path corpus, Path index, String adminToken) throws IOException {
+    this(corpus, index, adminToken, "127.0.0.1");
+  }
+
+  HardeningServer(Path corpus, Path index, String adminToken, String host) throws IOException {
     this.corpus = corpus;
     this.index = index;
     this.glossary = builtInGlossary();
     this.extractor = new Extractor(Extractor.Limits.IN_PROCESS);
-    reindex();
+    reindex(false);
     this.search = new SearchService(index, glossary);
     TermsApi terms = new TermsApi() {
       @Override
@@ -58,16 +63,17 @@ final class HardeningServer implements AutoCloseable {
     };
     WebApp.Services services = new WebApp.Services(search, new DocumentReader(search), new Suggester(search), terms, () -> {
       synchronized (this) {
-        reindex();
+        reindex(false);
         search.refresh();
       }
       return Map.of("status", "ok");
     });
-    this.app = WebApp.create(new WebApp.Options(corpus, WebAssets.of(Path.of("web")), adminToken), services).start("127.0.0.1", 0);
+    this.app = WebApp.create(new WebApp.Options(corpus, WebAssets.of(Path.of("web")), adminToken), services).start(host, 0);
+    this.host = host;
   }
 
-  void reindex() throws IOException {
-    new Indexer(index, extractor, glossary, 2).run(new CorpusScanner(corpus, Set.of()).scan(), false, IndexListener.NONE);
+  void reindex(boolean full) throws IOException {
+    new Indexer(index, extractor, glossary, 2).run(new CorpusScanner(corpus, Set.of()).scan(), full, IndexListener.NONE);
   }
 
   static Glossary builtInGlossary() throws IOException {
@@ -95,7 +101,7 @@ final class HardeningServer implements AutoCloseable {
   }
 
   String base() {
-    return "http://127.0.0.1:" + app.port();
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port();
   }
 
   /** GET with the path and query sent as given (already encoded). */
