@@ -24,6 +24,23 @@ class IncrementalIndexTest {
   }
 
   @Test
+  void markdownFrontMatterGivesTitleAndDateAndIsNotText() throws Exception {
+    Path corpus = tmp.resolve("fm"), idx = tmp.resolve("fm-index");
+    Fixtures.text(corpus.resolve("release.md"), "---\ntitle: \"Fact Sheet: Chips and Science\"\ndate: 2022-08-09T10:00:00-04:00\n"
+        + "source_url: https://example.invalid/x\n---\n\nThe President signed the law on semiconductors.\n");
+    try (Extractor ex = new Extractor(Extractor.Limits.DEFAULT)) {
+      index(corpus, idx, false, ex);
+    }
+    try (SearchService s = new SearchService(idx, Glossary.empty())) {
+      var doc = s.documents().get(0);
+      assertEquals("Fact Sheet: Chips and Science", doc.title());
+      assertEquals("2022-08-09", doc.date());
+      assertEquals(0, s.search(SearchRequest.of("source_url")).total(), "front matter is not indexed as text");
+      assertEquals(1, s.search(SearchRequest.of("semiconductors")).total());
+    }
+  }
+
+  @Test
   void onlyChangedFilesAreReextractedAndDeletedFilesDisappear() throws Exception {
     Path corpus = tmp.resolve("corpus"), idx = tmp.resolve("index");
     Fixtures.text(corpus.resolve("a.txt"), "Alpha: semiconductors and robots.");
