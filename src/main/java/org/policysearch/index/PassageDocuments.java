@@ -16,6 +16,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
+import org.policysearch.analysis.Scripts;
 import org.policysearch.passages.Passage;
 import org.policysearch.terms.Mention;
 import org.policysearch.terms.Tagger;
@@ -63,7 +64,10 @@ final class PassageDocuments {
     d.add(new StoredField(Fields.TEXT, p.text()));
     d.add(new Field(Fields.EN, p.text(), Fields.ANALYSED));
     d.add(new Field(Fields.EXACT, p.text(), Fields.ANALYSED));
-    d.add(new Field(Fields.ZH, p.text(), Fields.ANALYSED));
+    // smartcn only where there is Chinese: the zh field only ranks unquoted Han queries, which also
+    // require the exact phrase, so a passage without Han characters can never match there; running
+    // the HMM segmenter over English text was the top indexing hot spot (issue 7, BENCHMARKS.md)
+    if (Scripts.countHan(p.text()) > 0) d.add(new Field(Fields.ZH, p.text(), Fields.ANALYSED));
     d.add(new StoredField(Fields.MENTIONS, StoredMentions.toJson(mentions)));
     d.add(new StoredField(Fields.START, p.start()));
     d.add(new StoredField(Fields.END, p.end()));

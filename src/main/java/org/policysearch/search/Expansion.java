@@ -23,8 +23,23 @@ final class Expansion {
   private final Glossary glossary;
   private final PhraseQueries phrases = new PhraseQueries(Analyzers.exact());
 
+  /** A concept with its variants' exact tokens and its expansion query, built once per glossary (issue 7: re-analysing every variant on every search was a top search hot spot). */
+  private record Prepared(Concept concept, List<Concept.Variant> variants, List<List<String>> tokens, Query query) {}
+
+  private final List<Prepared> prepared = new ArrayList<>();
+
   Expansion(Glossary glossary) {
     this.glossary = glossary;
+    for (Concept c : glossary.concepts()) {
+      List<List<String>> tokens = new ArrayList<>();
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      for (Concept.Variant v : c.variants()) {
+        tokens.add(texts(phrases.tokens(Fields.EXACT, v.text())));
+        Query pq = phrases.phrase(Fields.EXACT, v.text());
+        if (pq != null) b.add(pq, BooleanClause.Occur.SHOULD);
+      }
+      prepared.add(new Prepared(c, c.variants(), tokens, b.build()));
+    }
   }
 
   record Found(Concept concept, String matched, Query query) {}
@@ -34,22 +49,17 @@ final class Expansion {
     String text = FIELD_CLAUSE.matcher(q).replaceAll(" ");
     List<String> qt = texts(phrases.tokens(Fields.EXACT, text));
     List<Found> out = new ArrayList<>();
-    for (Concept c : glossary.concepts()) {
+    for (Prepared p : prepared) {
       String matched = null;
-      for (Concept.Variant v : c.variants()) {
-        List<String> vt = texts(phrases.tokens(Fields.EXACT, v.text()));
+      for (int i = 0; i < p.variants().size(); i++) {
+        List<String> vt = p.tokens().get(i);
         if (!vt.isEmpty() && Collections.indexOfSubList(qt, vt) >= 0) {
-          matched = v.text();
+          matched = p.variants().get(i).text();
           break;
         }
       }
       if (matched == null) continue;
-      BooleanQuery.Builder b = new BooleanQuery.Builder();
-      for (Concept.Variant v : c.variants()) {
-        Query pq = phrases.phrase(Fields.EXACT, v.text());
-        if (pq != null) b.add(pq, BooleanClause.Occur.SHOULD);
-      }
-      out.add(new Found(c, matched, b.build()));
+      out.add(new Found(p.concept(), matched, p.query()));
     }
     return out;
   }
