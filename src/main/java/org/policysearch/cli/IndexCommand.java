@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
         "Exit codes: 0 all indexed, 1 indexed with failures, 2 bad usage, 3 could not run."})
 final class IndexCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Mixin SolrOptions solr;
 
   @Option(names = "--full", description = "Rebuild the index from scratch.")
   boolean full;
@@ -48,7 +49,7 @@ final class IndexCommand implements Callable<Integer> {
     for (String p : glossary.problems()) System.err.println("glossary: " + p);
     IndexReport r;
     try (Extractor ex = new Extractor(limits())) {
-      r = IndexRun.run(common.corpus, common.index, common.glossaryFile(), glossary, ex, full, threads, listener());
+      r = IndexRun.run(common.corpus, common.index, solr, common.glossaryFile(), glossary, ex, full, threads, listener());
     }
     printSummary(out, r);
     return r.failures().isEmpty() ? ExitCodes.OK : ExitCodes.INDEXED_WITH_FAILURES;

@@ -14,6 +14,8 @@ import org.policysearch.extraction.Extractor;
 import org.policysearch.index.IndexListener;
 import org.policysearch.index.IndexReport;
 import org.policysearch.index.Indexer;
+import org.policysearch.index.SolrCollection;
+import org.policysearch.index.SolrIndexer;
 import org.policysearch.terms.CitationConcepts;
 import org.policysearch.terms.Glossary;
 
@@ -23,6 +25,12 @@ final class IndexRun {
 
   static IndexReport run(Path corpus, Path index, Path glossaryFile, Glossary glossary, Extractor extractor, boolean full,
       int threads, IndexListener listener) {
+    return run(corpus, index, null, glossaryFile, glossary, extractor, full, threads, listener);
+  }
+
+  /** As above; with solr set, into that SolrCloud collection instead of the index folder. */
+  static IndexReport run(Path corpus, Path index, SolrOptions solr, Path glossaryFile, Glossary glossary, Extractor extractor,
+      boolean full, int threads, IndexListener listener) {
     Set<Path> excluded = new HashSet<>();
     if (glossaryFile != null) excluded.add(glossaryFile);
     CorpusScan scan;
@@ -37,6 +45,13 @@ final class IndexRun {
       if (m.title() != null || m.titleEnglish() != null) titled.add(new CitationConcepts.TitledDoc(f.docId(), m.title(), m.titleEnglish()));
     }
     Glossary effective = glossary.with(CitationConcepts.generate(titled));
+    if (solr != null && solr.enabled()) {
+      try (SolrCollection collection = solr.connect()) {
+        return new SolrIndexer(collection, extractor, effective, threads).run(scan, full, listener);
+      } catch (IOException e) {
+        throw new CliException(ExitCodes.CANNOT_RUN, e.getMessage());
+      }
+    }
     try {
       return new Indexer(index, extractor, effective, threads).run(scan, full, listener);
     } catch (IOException e) {

@@ -7,7 +7,7 @@ import org.policysearch.search.Api;
 import org.policysearch.search.BadQueryException;
 import org.policysearch.search.Json;
 import org.policysearch.search.SearchRequest;
-import org.policysearch.search.SearchService;
+import org.policysearch.search.SearchBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
         "Operators AND OR NOT ( ); filters doc:ID lang:zh|en|mixed year:2015 term:ID."})
 final class SearchCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Mixin SolrOptions solr;
 
   @Parameters(arity = "1..*", paramLabel = "QUERY", description = "The query (several words are joined with spaces).")
   String[] query;
@@ -43,7 +44,7 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     String q = String.join(" ", query);
     PrintStream out = System.out;
-    try (SearchService search = new SearchService(common.index, common.loadGlossary())) {
+    try (SearchBackend search = solr.open(common, common.loadGlossary())) {
       Api.SearchResponse r = search.search(new SearchRequest(q, limit, offset, lang, doc, term, !noExpand));
       if (json) {
         out.println(Json.mapper().writeValueAsString(r));

@@ -16,7 +16,9 @@ import org.policysearch.index.IndexListener;
 import org.policysearch.index.IndexReport;
 import org.policysearch.search.DocumentReader;
 import org.policysearch.search.SearchRequest;
+import org.policysearch.search.SearchBackend;
 import org.policysearch.search.SearchService;
+import org.policysearch.search.SolrSearchBackend;
 import org.policysearch.search.Suggester;
 import org.policysearch.terms.Glossary;
 import org.policysearch.web.CorpusWatcher;
@@ -42,6 +44,7 @@ final class ServeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
   @Mixin CommonOptions common;
+  @Mixin SolrOptions solr;
 
   @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).", defaultValue = "127.0.0.1")
   String host;
@@ -69,8 +72,8 @@ final class ServeCommand implements Callable<Integer> {
     Glossary glossary = common.loadGlossary();
     for (String p : glossary.problems()) LOG.warn("glossary: {}", p);
     WebAssets assets = WebAssets.of(web);
-    LOG.info("serve: corpus {}, index {}, glossary {}, web UI from {}, watch {}", common.corpus.toAbsolutePath(),
-        common.index.toAbsolutePath(), common.glossaryFile() == null ? "built-in" : common.glossaryFile(), assets.describe(),
+    LOG.info("serve: corpus {}, {}, glossary {}, web UI from {}, watch {}", common.corpus.toAbsolutePath(),
+        solr.describe(common), common.glossaryFile() == null ? "built-in" : common.glossaryFile(), assets.describe(),
         !noWatch);
     try (Extractor extractor = new Extractor(Extractor.Limits.DEFAULT)) {
       Indexing indexing = new Indexing(extractor, glossary);
@@ -80,17 +83,23 @@ final class ServeCommand implements Callable<Integer> {
         LOG.warn("the corpus folder {} does not exist: serving an empty index. Start with --corpus DIR pointing at a folder "
             + "of documents (PDF, DOCX, HTML, Markdown, text).", common.corpus.toAbsolutePath());
       }
-      try (SearchService search = new SearchService(common.index, glossary)) {
+      try (SearchBackend search = solr.open(common, glossary)) {
         indexing.search = search;
         return serve(search, indexing, glossary, assets);
       }
     }
   }
 
-  private int serve(SearchService search, Indexing indexing, Glossary glossary, WebAssets assets) throws Exception {
-    Concordance concordance = new Concordance(search);
-    WebApp.Services services = new WebApp.Services(search, new DocumentReader(search, concordance), new Suggester(search),
-        new ConcordanceTerms(concordance), indexing::reindexNow);
+  private int serve(SearchBackend search, Indexing indexing, Glossary glossary, WebAssets assets) throws Exception {
+    WebApp.Services services;
+    if (search instanceof SolrSearchBackend remote) {
+      services = new WebApp.Services(remote, remote, remote, SOLR_TERMS, indexing::reindexNow);
+    } else {
+      SearchService local = (SearchService) search;
+      Concordance concordance = new Concordance(local);
+      services = new WebApp.Services(local, new DocumentReader(local, concordance), new Suggester(local),
+          new ConcordanceTerms(concordance), indexing::reindexNow);
+    }
     Javalin app = WebApp.create(new WebApp.Options(common.corpus, assets, adminToken), services);
     try {
       app.start(host, port);
@@ -152,7 +161,7 @@ final class ServeCommand implements Callable<Integer> {
   private final class Indexing {
     private final Extractor extractor;
     private final Glossary glossary;
-    volatile SearchService search;
+    volatile SearchBackend search;
 
     Indexing(Extractor extractor, Glossary glossary) {
       this.extractor = extractor;
@@ -160,7 +169,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     synchronized IndexReport run() throws IOException {
-      IndexReport r = IndexRun.run(common.corpus, common.index, common.glossaryFile(), glossary, extractor, false, threads,
+      IndexReport r = IndexRun.run(common.corpus, common.index, solr, common.glossaryFile(), glossary, extractor, false, threads,
           IndexListener.NONE);
       LOG.info("indexed {}, unchanged {}, re-tagged {}, deleted {}, failed {}; {} documents, {} passages ({} s)", r.indexed(),
           r.unchanged(), r.retagged(), r.deleted(), r.failures().size(), r.documents(), r.passages(),
@@ -188,6 +197,19 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
   }
+
+  /** The concordance reads the embedded index only; with --solr, /api/terms says so (issue 8 follow-up). */
+  private static final TermsApi SOLR_TERMS = new TermsApi() {
+    @Override
+    public Object terms() {
+      throw new org.policysearch.search.BadQueryException("unsupported", "The term concordance is not available with the Solr backend yet.");
+    }
+
+    @Override
+    public Object term(String id, String doc) {
+      return terms();
+    }
+  };
 
   /** /api/terms and /api/terms/{id}: the concordance, the same JSON as {@code terms --json}. */
   private record ConcordanceTerms(Concordance concordance) implements TermsApi {

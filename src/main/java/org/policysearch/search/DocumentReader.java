@@ -30,7 +30,7 @@ import org.policysearch.terms.Mention;
  * quote (the W3C TextQuoteSelector idea) finds the closest passage by normalised text, and the
  * answer says so ({@code anchor_status} changed) instead of silently showing another place.
  */
-public final class DocumentReader {
+public final class DocumentReader implements SearchBackend.Reader {
   /** Share of the quote's character bigrams a passage must contain to count as "the same passage, changed". */
   static final double MIN_QUOTE_OVERLAP = 0.5;
 

@@ -52,7 +52,7 @@ import org.policysearch.terms.Mention;
  * Searches the index through one {@link SearcherManager}; {@link #refresh()} after each commit.
  * Thread-safe: every call acquires a searcher and releases it.
  */
-public final class SearchService implements Closeable {
+public final class SearchService implements SearchBackend {
   /** Direct matches score by BM25; passages reached only through the glossary get this constant, far below. */
   static final float EXPANSION_SCORE = 1e-4f;
   private static final Sort ORDER = new Sort(SortField.FIELD_SCORE, new SortField(Fields.DOC_SORT, SortField.Type.STRING),

@@ -27,7 +27,7 @@ import org.policysearch.terms.Concept;
  * the smartcn field, ranked by document frequency). Everything is precomputed once per index
  * generation, so a call is a scan of a few hundred labels and a binary search.
  */
-public final class Suggester {
+public final class Suggester implements SearchBackend.Suggestions {
   public static final int DEFAULT_LIMIT = 10;
   public static final int MAX_LIMIT = 50;
   /** Words in fewer passages than this are not worth suggesting. */

@@ -17,12 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.policysearch.search.BadQueryException;
-import org.policysearch.search.DocumentReader;
 import org.policysearch.search.Json;
 import org.policysearch.search.Links;
 import org.policysearch.search.NotFoundException;
 import org.policysearch.search.SearchRequest;
-import org.policysearch.search.SearchService;
+import org.policysearch.search.SearchBackend;
 import org.policysearch.search.Suggester;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +52,7 @@ public final class WebApp {
   public record Options(Path corpus, WebAssets assets, String adminToken) {}
 
   /** The services behind the routes. */
-  public record Services(SearchService search, DocumentReader reader, Suggester suggester, TermsApi terms, Reindexer reindexer) {}
+  public record Services(SearchBackend search, SearchBackend.Reader reader, SearchBackend.Suggestions suggester, TermsApi terms, Reindexer reindexer) {}
 
   private final Options options;
   private final Services services;

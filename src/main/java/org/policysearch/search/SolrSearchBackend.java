@@ -1,0 +1,463 @@
+package org.policysearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.params.CursorMarkParams;
+import org.apache.solr.common.util.NamedList;
+import org.policysearch.index.DocumentInfo;
+import org.policysearch.index.Fields;
+import org.policysearch.index.SolrCollection;
+import org.policysearch.index.SolrIndexer;
+import org.policysearch.index.StoredMentions;
+import org.policysearch.terms.CitationConcepts;
+import org.policysearch.terms.Concept;
+import org.policysearch.terms.Glossary;
+import org.policysearch.terms.GlossaryJson;
+import org.policysearch.terms.Mention;
+
+/**
+ * The search backend on a SolrCloud collection (issue 8). Queries are parsed by the same
+ * {@link PolicyQueryParser} and glossary {@link Expansion} as the embedded engine and sent as
+ * Solr syntax ({@link SolrQueries}); snippets come from Solr's unified highlighter (weight
+ * matches, the whole passage as one fragment, match positions read from marker characters);
+ * facets from JSON facets; terms, mentions and anchors are the fields stored at index time. The
+ * answers are the same {@link Api} documents the embedded engine returns.
+ */
+public final class SolrSearchBackend implements SearchBackend, SearchBackend.Reader, SearchBackend.Suggestions {
+  private static final String PRE = "\u0001", POST = "\u0002";
+  private static final String[] HL_FIELDS = {Fields.EXACT, Fields.EN, Fields.ZH};
+  private static final String PASSAGE_FIELDS = String.join(",", Fields.ID, Fields.DOC, Fields.ANCHOR, Fields.ORDINAL,
+      Fields.PAGE, Fields.LANG, Fields.EXACT, Fields.MENTIONS);
+  /** Metadata and glossary are re-read at most this often (another process may index meanwhile). */
+  private static final long CACHE_MILLIS = 5_000;
+
+  private final SolrCollection solr;
+  private final Glossary fallback;
+  private final Object lock = new Object();
+  private long loadedAt;
+  private Map<String, DocumentInfo> docs = Map.of();
+  private Glossary glossary;
+  private Expansion expansion;
+
+  /** @param fallback the glossary used while the collection holds none */
+  public SolrSearchBackend(SolrCollection solr, Glossary fallback) {
+    this.solr = solr;
+    this.fallback = fallback;
+  }
+
+  @Override
+  public Api.SearchResponse search(SearchRequest request) throws IOException {
+    SearchRequest r = request.validated();
+    long t0 = System.nanoTime();
+    String q = r.q() == null ? "" : r.q().strip();
+    Query direct = q.isEmpty() ? new MatchAllDocsQuery() : new PolicyQueryParser().parseQuery(q);
+    State st = state();
+    List<Expansion.Found> found = r.expand() && !q.isEmpty() ? st.expansion().find(q) : List.of();
+    // the same query SearchService builds (keep in step: SolrCloudParityTest compares the two)
+    Query scored = direct;
+    if (!found.isEmpty()) {
+      // a passage reached through the glossary mentions every concept the query names
+      BooleanQuery.Builder e = new BooleanQuery.Builder();
+      for (Expansion.Found f : found) e.add(f.query(), BooleanClause.Occur.MUST);
+      Query onlyFilters = inlineFilters(direct);
+      if (onlyFilters != null) e.add(onlyFilters, BooleanClause.Occur.FILTER);
+      scored = new BooleanQuery.Builder()
+          .add(direct, BooleanClause.Occur.SHOULD)
+          .add(new BoostQuery(new ConstantScoreQuery(e.build()), SearchService.EXPANSION_SCORE), BooleanClause.Occur.SHOULD)
+          .build();
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder()
+        .add(scored, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), BooleanClause.Occur.FILTER);
+    if (!SearchRequest.blank(r.lang())) b.add(new TermQuery(new Term(Fields.LANG, r.lang())), BooleanClause.Occur.FILTER);
+    if (!SearchRequest.blank(r.doc())) b.add(new TermQuery(new Term(Fields.DOC, r.doc())), BooleanClause.Occur.FILTER);
+    if (!SearchRequest.blank(r.term())) b.add(new TermQuery(new Term(Fields.TERM, r.term())), BooleanClause.Occur.FILTER);
+
+    SolrQueries tr = new SolrQueries("pq");
+    SolrQuery sq = new SolrQuery(tr.translate(b.build()));
+    String fl = PASSAGE_FIELDS + ",score";
+    if (!found.isEmpty()) {
+      sq.set("dq", tr.translate(direct));
+      fl += ",direct:query($dq,-1)";
+    }
+    tr.params().forEach(sq::set);
+    sq.set("q.op", "OR").set("defType", "lucene");
+    sq.setFields(fl).setStart(r.offset()).setRows(r.limit());
+    sq.set("sort", "score desc," + Fields.DOC + " asc," + Fields.ORDINAL + " asc");
+    highlight(sq, null);
+    sq.set("json.facet", "{docs:{type:terms,field:" + Fields.DOC + ",limit:-1},terms:{type:terms,field:" + Fields.TERM
+        + ",limit:-1},lang:{type:terms,field:" + Fields.LANG + ",limit:-1}}");
+    QueryResponse res = query("search", sq);
+    Map<String, Map<String, List<String>>> hl = res.getHighlighting();
+    List<Api.Hit> hits = new ArrayList<>();
+    for (SolrDocument d : res.getResults()) {
+      String text = SolrIndexer.str(d, Fields.EXACT);
+      List<Api.Span> spans = spans(text, hl == null ? null : hl.get(SolrIndexer.str(d, Fields.ID)));
+      List<Mention> ms = StoredMentions.parse(SolrIndexer.str(d, Fields.MENTIONS));
+      String via = null;
+      if (!found.isEmpty() && d.getFirstValue("direct") instanceof Number n && n.floatValue() < 0) via = viaVariant(ms, found);
+      Object score = d.getFirstValue("score");
+      hits.add(hit(d, text, st, q, score instanceof Number n ? n.floatValue() : 0f, spans, ms, via));
+    }
+    List<Api.Expansion> exp = new ArrayList<>();
+    for (Expansion.Found f : found) {
+      exp.add(new Api.Expansion(f.concept().id(), f.concept().label(), f.matched(),
+          f.concept().variants().stream().map(Concept.Variant::text).toList()));
+    }
+    return new Api.SearchResponse(q, res.getResults().getNumFound(), (System.nanoTime() - t0) / 1_000_000, r.offset(),
+        r.limit(), exp, hits, facets(res, st));
+  }
+
+  private Api.Hit hit(SolrDocument d, String text, State st, String q, float score, List<Api.Span> spans, List<Mention> ms,
+      String via) {
+    String doc = SolrIndexer.str(d, Fields.DOC);
+    DocumentInfo info = st.docs().get(doc);
+    String anchor = SolrIndexer.str(d, Fields.ANCHOR);
+    int page = SolrIndexer.integer(d, Fields.PAGE);
+    return new Api.Hit(doc, info == null ? doc : info.title(), info == null ? null : info.titleEn(),
+        info == null ? null : info.date(), anchor, SolrIndexer.integer(d, Fields.ORDINAL), page > 0 ? page : null,
+        SolrIndexer.str(d, Fields.LANG), score, Snippets.snippet(text, spans), text, spans,
+        SearchService.termRefs(st.glossary(), ms), SearchService.mentionViews(ms), via, Links.reader(doc, q, anchor),
+        Links.permalink(anchor), info == null ? null : Links.file(info.source(), info.format(), page));
+  }
+
+  /** The unified highlighter over the three analysed fields; each passage comes back whole with markers around matches. */
+  private static void highlight(SolrQuery sq, String hlQuery) {
+    sq.set("hl", true).set("hl.method", "unified").set("hl.weightMatches", true).set("hl.requireFieldMatch", true)
+        .set("hl.bs.type", "WHOLE").set("hl.fragsize", 0).set("hl.snippets", 1).set("hl.defaultSummary", false)
+        .set("hl.maxAnalyzedChars", 1_000_000).set("hl.tag.pre", PRE).set("hl.tag.post", POST)
+        .set("hl.fl", String.join(",", HL_FIELDS));
+    if (hlQuery != null) sq.set("hl.q", hlQuery);
+  }
+
+  /** Match spans in text from the marked-up fields; a field whose markup does not reproduce text is ignored. */
+  static List<Api.Span> spans(String text, Map<String, List<String>> fields) {
+    if (fields == null || text == null) return List.of();
+    List<Api.Span> out = new ArrayList<>();
+    for (String f : HL_FIELDS) {
+      List<String> frags = fields.get(f);
+      if (frags == null || frags.isEmpty()) continue;
+      String marked = frags.get(0);
+      List<Api.Span> own = new ArrayList<>();
+      StringBuilder plain = new StringBuilder(text.length());
+      int start = -1;
+      for (int i = 0; i < marked.length(); i++) {
+        char c = marked.charAt(i);
+        if (c == PRE.charAt(0)) start = plain.length();
+        else if (c == POST.charAt(0) && start >= 0) {
+          own.add(new Api.Span(start, plain.length()));
+          start = -1;
+        } else plain.append(c);
+      }
+      if (plain.toString().equals(text)) out.addAll(own);
+    }
+    return MatchOffsets.merge(out);
+  }
+
+  private static Api.Facets facets(QueryResponse res, State st) {
+    Object f = res.getResponse().get("facets");
+    if (!(f instanceof NamedList<?> facets)) return new Api.Facets(List.of(), List.of(), List.of());
+    List<Api.FacetCount> docsF = new ArrayList<>(), termsF = new ArrayList<>(), langF = new ArrayList<>();
+    for (var e : buckets(facets, "docs").entrySet()) {
+      DocumentInfo i = st.docs().get(e.getKey());
+      docsF.add(new Api.FacetCount(e.getKey(), i == null ? e.getKey() : i.title(), null, e.getValue()));
+    }
+    for (var e : buckets(facets, "terms").entrySet()) {
+      Concept c = st.glossary().get(e.getKey());
+      termsF.add(new Api.FacetCount(e.getKey(), null, c == null ? e.getKey() : c.label(), e.getValue()));
+    }
+    for (var e : buckets(facets, "lang").entrySet()) langF.add(new Api.FacetCount(e.getKey(), null, null, e.getValue()));
+    return new Api.Facets(docsF, termsF, langF);
+  }
+
+  /** A terms facet's buckets, by count descending then value (the embedded engine's order). */
+  private static Map<String, Long> buckets(NamedList<?> facets, String name) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    if (!(facets.get(name) instanceof NamedList<?> nl) || !(nl.get("buckets") instanceof List<?> list)) return out;
+    List<Map.Entry<String, Long>> rows = new ArrayList<>();
+    for (Object o : list) {
+      if (o instanceof NamedList<?> bucket) {
+        rows.add(Map.entry(String.valueOf(bucket.get("val")), ((Number) bucket.get("count")).longValue()));
+      }
+    }
+    rows.sort(Comparator.comparingLong((Map.Entry<String, Long> x) -> -x.getValue()).thenComparing(Map.Entry::getKey));
+    for (var e : rows) out.put(e.getKey(), e.getValue());
+    return out;
+  }
+
+  private static String viaVariant(List<Mention> ms, List<Expansion.Found> found) {
+    for (Expansion.Found f : found) {
+      for (Mention m : ms) if (m.concept().equals(f.concept().id())) return m.variant();
+    }
+    return found.get(0).concept().label();
+  }
+
+  /** The filter clauses (doc:, lang:, year:, term:) a user wrote at the top level of the query (as SearchService). */
+  private static Query inlineFilters(Query q) {
+    if (!(q instanceof BooleanQuery bq)) return null;
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int n = 0;
+    for (BooleanClause c : bq.clauses()) {
+      if (c.getOccur() == BooleanClause.Occur.SHOULD) continue;
+      String f = c.getQuery() instanceof TermQuery tq ? tq.getTerm().field()
+          : c.getQuery() instanceof org.apache.lucene.search.PointRangeQuery pr ? pr.getField() : null;
+      if (f != null && (f.equals(Fields.DOC) || f.equals(Fields.LANG) || f.equals(Fields.YEAR) || f.equals(Fields.TERM))) {
+        b.add(c.getQuery(), c.getOccur() == BooleanClause.Occur.MUST_NOT ? BooleanClause.Occur.MUST_NOT : BooleanClause.Occur.FILTER);
+        n++;
+      }
+    }
+    if (n == 0) return null;
+    return b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER).build();
+  }
+
+  // ---- documents, glossary ----
+
+  private record State(Map<String, DocumentInfo> docs, Glossary glossary, Expansion expansion) {}
+
+  private State state() throws IOException {
+    synchronized (lock) {
+      if (glossary != null && System.currentTimeMillis() - loadedAt < CACHE_MILLIS) return new State(docs, glossary, expansion);
+    }
+    SolrQuery gq = new SolrQuery(Fields.ID + ":glossary").setFields(Fields.CONCEPTS).setRows(1);
+    QueryResponse gr = query("read the glossary", gq);
+    Glossary g = gr.getResults().isEmpty() ? fallback : GlossaryJson.read(SolrIndexer.str(gr.getResults().get(0), Fields.CONCEPTS));
+    List<DocumentInfo> list = new ArrayList<>();
+    String cursor = CursorMarkParams.CURSOR_MARK_START;
+    while (true) {
+      SolrQuery q = new SolrQuery(Fields.KIND + ":" + Fields.KIND_DOCUMENT).setRows(500).setSort(Fields.ID, SolrQuery.ORDER.asc)
+          .setFields(String.join(",", Fields.DOC, Fields.SOURCE, Fields.TITLE, Fields.TITLE_EN, Fields.LANG, Fields.DATE,
+              Fields.ISSUER, Fields.FORMAT, Fields.PAGES, Fields.PASSAGES, Fields.SHA256));
+      q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+      QueryResponse r = query("list the documents", q);
+      for (SolrDocument d : r.getResults()) list.add(SolrIndexer.documentInfo(d));
+      String next = r.getNextCursorMark();
+      if (next == null || next.equals(cursor)) break;
+      cursor = next;
+    }
+    list.sort(Comparator.comparing((DocumentInfo i) -> i.date() == null ? "9999" : i.date()).thenComparing(DocumentInfo::id));
+    Map<String, DocumentInfo> out = new LinkedHashMap<>();
+    for (DocumentInfo i : list) out.put(i.id(), i);
+    synchronized (lock) {
+      docs = out;
+      if (glossary == null || !g.fingerprint().equals(glossary.fingerprint())) expansion = new Expansion(g);
+      glossary = g;
+      loadedAt = System.currentTimeMillis();
+      return new State(docs, glossary, expansion);
+    }
+  }
+
+  @Override
+  public List<Api.Doc> documents() throws IOException {
+    List<Api.Doc> out = new ArrayList<>();
+    for (DocumentInfo i : state().docs().values()) out.add(SearchService.doc(i));
+    return out;
+  }
+
+  @Override
+  public Glossary glossary() {
+    try {
+      return state().glossary();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void refresh() {
+    synchronized (lock) {
+      loadedAt = 0;
+    }
+  }
+
+  // ---- reader ----
+
+  @Override
+  public Optional<String> findAnchor(String anchor) throws IOException {
+    if (anchor == null || anchor.isBlank() || anchor.length() > 100) return Optional.empty();
+    SolrQuery q = new SolrQuery("+filter(" + Fields.ANCHOR + ":\"" + quoted(anchor) + "\") +filter(" + Fields.KIND + ":"
+        + Fields.KIND_PASSAGE + ")").setFields(Fields.DOC).setRows(1);
+    QueryResponse r = query("find the passage", q);
+    return r.getResults().isEmpty() ? Optional.empty() : Optional.of(SolrIndexer.str(r.getResults().get(0), Fields.DOC));
+  }
+
+  @Override
+  public Api.DocDetail read(String docId, String q, boolean expand, String anchor, String quote) throws IOException {
+    State st = state();
+    DocumentInfo info = st.docs().get(docId);
+    if (info == null) throw new NotFoundException("No document with id '" + docId + "'.");
+    anchor = blankToNull(anchor);
+    quote = blankToNull(quote);
+    Query query = null;
+    if (q != null && !q.isBlank()) {
+      Query direct = new PolicyQueryParser().parseQuery(q.strip());
+      List<Expansion.Found> found = expand ? st.expansion().find(q) : List.of();
+      if (found.isEmpty()) {
+        query = direct;
+      } else {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(direct, BooleanClause.Occur.SHOULD);
+        for (Expansion.Found f : found) b.add(f.query(), BooleanClause.Occur.SHOULD);
+        query = b.build();
+      }
+    }
+    SolrQuery sq = new SolrQuery("+filter(" + Fields.DOC + ":\"" + quoted(docId) + "\") +filter(" + Fields.KIND + ":"
+        + Fields.KIND_PASSAGE + ")").setFields(PASSAGE_FIELDS).setRows(Math.max(1, info.passages()) + 1000)
+        .setSort(Fields.ORDINAL, SolrQuery.ORDER.asc);
+    if (query != null) {
+      SolrQueries tr = new SolrQueries("hq");
+      highlight(sq, tr.translate(query));
+      tr.params().forEach(sq::set);
+    }
+    QueryResponse res = query("read the document", sq);
+    Map<String, Map<String, List<String>>> hl = res.getHighlighting();
+    List<Api.PassageView> passages = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    int matchCount = 0;
+    boolean anchorFound = false;
+    for (SolrDocument d : res.getResults()) {
+      String text = SolrIndexer.str(d, Fields.EXACT);
+      String a = SolrIndexer.str(d, Fields.ANCHOR);
+      int page = SolrIndexer.integer(d, Fields.PAGE);
+      List<Mention> ms = StoredMentions.parse(SolrIndexer.str(d, Fields.MENTIONS));
+      List<Api.Span> matches = query == null ? null : spans(text, hl == null ? null : hl.get(SolrIndexer.str(d, Fields.ID)));
+      if (matches != null) matchCount += matches.size();
+      passages.add(new Api.PassageView(a, SolrIndexer.integer(d, Fields.ORDINAL), page > 0 ? page : null,
+          SolrIndexer.str(d, Fields.LANG), text, SearchService.termRefs(st.glossary(), ms), SearchService.mentionViews(ms),
+          matches, matches == null ? null : Snippets.highlight(text, matches), Links.reader(docId, q, a), Links.permalink(a)));
+      texts.add(text);
+      if (a.equals(anchor)) anchorFound = true;
+    }
+    String status = null, resolved = null, notice = null;
+    if (anchor != null) {
+      if (anchorFound) {
+        status = "ok";
+        resolved = anchor;
+      } else {
+        int best = quote == null ? -1 : DocumentReader.closest(texts, quote);
+        if (best >= 0) {
+          status = "changed";
+          resolved = passages.get(best).anchor();
+          notice = "This passage has changed since the link was made; showing the closest passage to the quoted text.";
+        } else {
+          status = "missing";
+          notice = "The linked passage no longer exists in this document"
+              + (quote == null ? "." : ", and no passage is close to the quoted text.");
+        }
+      }
+    }
+    Api.Doc doc = SearchService.doc(info);
+    return new Api.DocDetail(doc.id(), doc.title(), doc.titleEn(), doc.lang(), doc.date(), doc.issuer(), doc.source(),
+        doc.format(), doc.pages(), doc.file(), passages, matchCount, status, resolved, notice, citedBy(st, info));
+  }
+
+  /** Passages of other documents that name this one by its title (copies with the same title excluded). */
+  private List<Api.Citation> citedBy(State st, DocumentInfo self) throws IOException {
+    String concept = CitationConcepts.PREFIX + self.id();
+    SolrQuery q = new SolrQuery("+filter(" + Fields.TERM + ":\"" + quoted(concept) + "\") +filter(" + Fields.KIND + ":"
+        + Fields.KIND_PASSAGE + ")").setFields(PASSAGE_FIELDS).setRows(10_000);
+    q.set("sort", Fields.DOC + " asc," + Fields.ORDINAL + " asc");
+    Map<String, List<SolrDocument>> byDoc = new LinkedHashMap<>();
+    for (SolrDocument d : query("find citations", q).getResults()) {
+      byDoc.computeIfAbsent(SolrIndexer.str(d, Fields.DOC), k -> new ArrayList<>()).add(d);
+    }
+    List<Api.Citation> out = new ArrayList<>();
+    for (DocumentInfo info : st.docs().values()) {
+      if (info.id().equals(self.id()) || Objects.equals(info.title(), self.title())) continue;
+      for (SolrDocument d : byDoc.getOrDefault(info.id(), List.of())) {
+        String text = SolrIndexer.str(d, Fields.EXACT);
+        List<Api.Span> spans = StoredMentions.parse(SolrIndexer.str(d, Fields.MENTIONS)).stream()
+            .filter(m -> m.concept().equals(concept)).map(m -> new Api.Span(m.start(), m.end())).toList();
+        String a = SolrIndexer.str(d, Fields.ANCHOR);
+        out.add(new Api.Citation(info.id(), info.title(), a, Snippets.snippet(text, MatchOffsets.merge(spans)),
+            Links.reader(info.id(), null, a)));
+      }
+    }
+    return out;
+  }
+
+  // ---- suggestions ----
+
+  /** Titles and glossary labels that start with (then contain) the text, then frequent words completing the last word. */
+  @Override
+  public Api.Suggestions suggest(String q, int limit) throws IOException {
+    if (limit < 1 || limit > Suggester.MAX_LIMIT) {
+      throw new BadQueryException("bad_parameter", "limit must be between 1 and " + Suggester.MAX_LIMIT + ", not " + limit + ".");
+    }
+    String query = q == null ? "" : q.strip();
+    if (query.isEmpty() || query.length() > 200) return new Api.Suggestions(query, List.of());
+    State st = state();
+    String lower = query.toLowerCase(Locale.ROOT);
+    List<String[]> labels = new ArrayList<>(); // text, kind, id
+    for (DocumentInfo d : st.docs().values()) {
+      if (d.title() != null) labels.add(new String[] {d.title().strip(), "title", d.id()});
+      if (d.titleEn() != null) labels.add(new String[] {d.titleEn().strip(), "title", d.id()});
+    }
+    for (Concept c : st.glossary().concepts()) {
+      if (c.generated()) continue;
+      for (String t : new String[] {c.english(), c.chinese()}) if (t != null && !t.isBlank()) labels.add(new String[] {t.strip(), "term", c.id()});
+      for (Concept.Variant v : c.variants()) labels.add(new String[] {v.text().strip(), "term", c.id()});
+    }
+    Map<String, Api.Suggestion> out = new LinkedHashMap<>();
+    for (boolean prefix : new boolean[] {true, false}) {
+      for (String[] l : labels) {
+        if (out.size() >= limit) break;
+        String ll = l[0].toLowerCase(Locale.ROOT);
+        boolean hit = prefix ? ll.startsWith(lower) : !ll.startsWith(lower) && ll.contains(lower);
+        if (hit) out.putIfAbsent(ll, new Api.Suggestion(l[0], l[1], l[2]));
+      }
+    }
+    int cut = query.length();
+    while (cut > 0 && !Character.isWhitespace(query.charAt(cut - 1)) && query.charAt(cut - 1) != '"') cut--;
+    String head = query.substring(0, cut), last = query.substring(cut).toLowerCase(Locale.ROOT);
+    if (!last.isEmpty() && out.size() < limit) {
+      SolrQuery fq = new SolrQuery(Fields.KIND + ":" + Fields.KIND_PASSAGE);
+      fq.setRows(0);
+      fq.set("json.facet", "{w:{type:terms,field:" + Fields.EXACT + ",prefix:\"" + quoted(last) + "\",limit:" + limit + ",mincount:2}}");
+      Object f = query("suggest", fq).getResponse().get("facets");
+      if (f instanceof NamedList<?> facets) {
+        for (String w : buckets(facets, "w").keySet()) {
+          if (out.size() >= limit) break;
+          if (w.codePointCount(0, w.length()) < 2) continue;
+          String text = head + w;
+          if (!text.equalsIgnoreCase(query)) out.putIfAbsent(text.toLowerCase(Locale.ROOT), new Api.Suggestion(text, "phrase", null));
+        }
+      }
+    }
+    return new Api.Suggestions(query, new ArrayList<>(out.values()));
+  }
+
+  private QueryResponse query(String what, SolrQuery q) throws IOException {
+    return new QueryResponse(solr.request(what, new QueryRequest(q, org.apache.solr.client.solrj.SolrRequest.METHOD.POST)), solr.client());
+  }
+
+  private static String quoted(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  @Override
+  public void close() throws IOException {
+    solr.close();
+  }
+}
