@@ -47,12 +47,17 @@ import org.policysearch.index.Fields;
  */
 public final class PolicyQueryParser extends QueryParser {
   public static final int MAX_QUERY_CHARS = 1000;
-  private final Analyzer english = Analyzers.englishStemmed();
-  private final Analyzer chinese = Analyzers.chineseWords();
-  private final PhraseQueries phrases = new PhraseQueries(Analyzers.exact());
+  // analysers are thread-safe and keep their token streams per thread: share them across requests
+  private static final Analyzer FIELDS = Fields.analyzer();
+  private static final Analyzer ENGLISH = Analyzers.englishStemmed();
+  private static final Analyzer CHINESE = Analyzers.chineseWords();
+  private static final PhraseQueries PHRASES = new PhraseQueries(Analyzers.exact());
+  private final Analyzer english = ENGLISH;
+  private final Analyzer chinese = CHINESE;
+  private final PhraseQueries phrases = PHRASES;
 
   public PolicyQueryParser() {
-    super("text", Fields.analyzer());
+    super("text", FIELDS);
     setDefaultOperator(QueryParser.AND_OPERATOR);
     setSplitOnWhitespace(true);
     setAllowLeadingWildcard(false);

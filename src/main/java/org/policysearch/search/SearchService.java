@@ -1,6 +1,5 @@
 package org.policysearch.search;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -55,6 +55,10 @@ import org.policysearch.terms.Mention;
 public final class SearchService implements SearchBackend {
   /** Direct matches score by BM25; passages reached only through the glossary get this constant, far below. */
   static final float EXPANSION_SCORE = 1e-4f;
+  /** A search that runs longer is stopped and answered with a clear message (wildcards over a huge index, say). */
+  static final long SEARCH_TIMEOUT_MS = 10_000;
+  /** Facet values returned per dimension (the counts always cover every match). */
+  static final int FACET_VALUES = 100;
   private static final Sort ORDER = new Sort(SortField.FIELD_SCORE, new SortField(Fields.DOC_SORT, SortField.Type.STRING),
       new SortField(Fields.ORDINAL, SortField.Type.INT));
 
@@ -129,36 +133,25 @@ public final class SearchService implements SearchBackend {
     try {
     Glossary g = glossary(s);
     List<Expansion.Found> found = r.expand() && !q.isEmpty() ? expansion(s).find(q) : List.of();
-    Query scored = direct;
-    if (!found.isEmpty()) {
-      // a passage reached through the glossary mentions every concept the query names (in any
-      // variant, either language) and passes the filters written in the query
-      BooleanQuery.Builder e = new BooleanQuery.Builder();
-      for (Expansion.Found f : found) e.add(f.query(), BooleanClause.Occur.MUST);
-      Query onlyFilters = inlineFilters(direct);
-      if (onlyFilters != null) e.add(onlyFilters, BooleanClause.Occur.FILTER);
-      scored = new BooleanQuery.Builder()
-          .add(direct, BooleanClause.Occur.SHOULD)
-          .add(new BoostQuery(new ConstantScoreQuery(e.build()), EXPANSION_SCORE), BooleanClause.Occur.SHOULD)
-          .build();
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder()
-        .add(scored, BooleanClause.Occur.MUST)
-        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), BooleanClause.Occur.FILTER);
-    if (!SearchRequest.blank(r.lang())) b.add(new TermQuery(new Term(Fields.LANG, r.lang())), BooleanClause.Occur.FILTER);
-    if (!SearchRequest.blank(r.doc())) b.add(new TermQuery(new Term(Fields.DOC, r.doc())), BooleanClause.Occur.FILTER);
-    if (!SearchRequest.blank(r.term())) b.add(new TermQuery(new Term(Fields.TERM, r.term())), BooleanClause.Occur.FILTER);
-    Query query = b.build();
+    Query query = passageQuery(r, direct, found);
 
       int n = r.offset() + r.limit();
       FacetsCollectorManager.FacetsResult res;
+      // a searcher of its own for this request, so the time limit applies to this search alone
+      IndexSearcher limited = new IndexSearcher(s.getIndexReader());
+      limited.setTimeout(new QueryTimeoutImpl(SEARCH_TIMEOUT_MS));
       try {
-        res = FacetsCollectorManager.search(s, query, n, ORDER, true, new FacetsCollectorManager());
+        res = FacetsCollectorManager.search(limited, query, n, ORDER, true, new FacetsCollectorManager());
       } catch (IndexSearcher.TooManyClauses e) {
         throw new BadQueryException("bad_query", "The query expands to too many terms; make it more specific.");
       }
+      if (limited.timedOut()) {
+        throw new BadQueryException("query_timeout", "The search took longer than " + SEARCH_TIMEOUT_MS / 1000
+            + " s and was stopped; make the query more specific (fewer wildcards, a filter).");
+      }
       TopDocs top = res.topDocs();
-      long total = s.count(query);
+      long total = 0; // every match, counted while collecting the facets
+      for (FacetsCollector.MatchingDocs md : res.facetsCollector().getMatchingDocs()) total += md.totalHits;
       ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(r.offset(), top.scoreDocs.length), top.scoreDocs.length);
       int[] ids = new int[page.length];
       for (int i = 0; i < page.length; i++) ids[i] = page[i].doc;
@@ -182,6 +175,33 @@ public final class SearchService implements SearchBackend {
     } finally {
       manager.release(s);
     }
+  }
+
+  /**
+   * The query both backends run for a request: the parsed query (direct matches, ranked by BM25),
+   * or a passage reached through the glossary (it mentions every concept the query names, in any
+   * variant and either language, and passes the filters written in the query) at a constant score
+   * far below; restricted to passages and to the request's filters.
+   */
+  static Query passageQuery(SearchRequest r, Query direct, List<Expansion.Found> found) {
+    Query scored = direct;
+    if (!found.isEmpty()) {
+      BooleanQuery.Builder e = new BooleanQuery.Builder();
+      for (Expansion.Found f : found) e.add(f.query(), BooleanClause.Occur.MUST);
+      Query onlyFilters = inlineFilters(direct);
+      if (onlyFilters != null) e.add(onlyFilters, BooleanClause.Occur.FILTER);
+      scored = new BooleanQuery.Builder()
+          .add(direct, BooleanClause.Occur.SHOULD)
+          .add(new BoostQuery(new ConstantScoreQuery(e.build()), EXPANSION_SCORE), BooleanClause.Occur.SHOULD)
+          .build();
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder()
+        .add(scored, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), BooleanClause.Occur.FILTER);
+    if (!SearchRequest.blank(r.lang())) b.add(new TermQuery(new Term(Fields.LANG, r.lang())), BooleanClause.Occur.FILTER);
+    if (!SearchRequest.blank(r.doc())) b.add(new TermQuery(new Term(Fields.DOC, r.doc())), BooleanClause.Occur.FILTER);
+    if (!SearchRequest.blank(r.term())) b.add(new TermQuery(new Term(Fields.TERM, r.term())), BooleanClause.Occur.FILTER);
+    return b.build();
   }
 
   /** The filter clauses (doc:, lang:, year:, term:) a user wrote at the top level of the query. */
@@ -217,7 +237,11 @@ public final class SearchService implements SearchBackend {
   }
 
   private static String viaVariant(Document d, List<Expansion.Found> found) {
-    List<Mention> ms = StoredMentions.parse(d.get(Fields.MENTIONS));
+    return viaVariant(StoredMentions.parse(d.get(Fields.MENTIONS)), found);
+  }
+
+  /** The variant through which a passage reached only through the glossary mentions a concept of the query. */
+  static String viaVariant(List<Mention> ms, List<Expansion.Found> found) {
     for (Expansion.Found f : found) {
       for (Mention m : ms) if (m.concept().equals(f.concept().id())) return m.variant();
     }
@@ -283,7 +307,7 @@ public final class SearchService implements SearchBackend {
 
   private static List<LabelAndValue> children(SortedSetDocValuesFacetCounts counts, String dim) throws IOException {
     try {
-      FacetResult r = counts.getTopChildren(10_000, dim);
+      FacetResult r = counts.getTopChildren(FACET_VALUES, dim);
       if (r == null) return List.of();
       List<LabelAndValue> l = new ArrayList<>(List.of(r.labelValues));
       l.sort(Comparator.comparingLong((LabelAndValue x) -> -x.value.longValue()).thenComparing(x -> x.label));

@@ -9,14 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
@@ -72,28 +68,11 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     Query direct = q.isEmpty() ? new MatchAllDocsQuery() : new PolicyQueryParser().parseQuery(q);
     State st = state();
     List<Expansion.Found> found = r.expand() && !q.isEmpty() ? st.expansion().find(q) : List.of();
-    // the same query SearchService builds (keep in step: SolrCloudParityTest compares the two)
-    Query scored = direct;
-    if (!found.isEmpty()) {
-      // a passage reached through the glossary mentions every concept the query names
-      BooleanQuery.Builder e = new BooleanQuery.Builder();
-      for (Expansion.Found f : found) e.add(f.query(), BooleanClause.Occur.MUST);
-      Query onlyFilters = inlineFilters(direct);
-      if (onlyFilters != null) e.add(onlyFilters, BooleanClause.Occur.FILTER);
-      scored = new BooleanQuery.Builder()
-          .add(direct, BooleanClause.Occur.SHOULD)
-          .add(new BoostQuery(new ConstantScoreQuery(e.build()), SearchService.EXPANSION_SCORE), BooleanClause.Occur.SHOULD)
-          .build();
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder()
-        .add(scored, BooleanClause.Occur.MUST)
-        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), BooleanClause.Occur.FILTER);
-    if (!SearchRequest.blank(r.lang())) b.add(new TermQuery(new Term(Fields.LANG, r.lang())), BooleanClause.Occur.FILTER);
-    if (!SearchRequest.blank(r.doc())) b.add(new TermQuery(new Term(Fields.DOC, r.doc())), BooleanClause.Occur.FILTER);
-    if (!SearchRequest.blank(r.term())) b.add(new TermQuery(new Term(Fields.TERM, r.term())), BooleanClause.Occur.FILTER);
+    // the very query SearchService runs (SolrCloudParityTest compares the two backends)
+    Query passages = SearchService.passageQuery(r, direct, found);
 
     SolrQueries tr = new SolrQueries("pq");
-    SolrQuery sq = new SolrQuery(tr.translate(b.build()));
+    SolrQuery sq = new SolrQuery(tr.translate(passages));
     String fl = PASSAGE_FIELDS + ",score";
     if (!found.isEmpty()) {
       sq.set("dq", tr.translate(direct));
@@ -114,7 +93,7 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
       List<Api.Span> spans = spans(text, hl == null ? null : hl.get(SolrIndexer.str(d, Fields.ID)));
       List<Mention> ms = StoredMentions.parse(SolrIndexer.str(d, Fields.MENTIONS));
       String via = null;
-      if (!found.isEmpty() && d.getFirstValue("direct") instanceof Number n && n.floatValue() < 0) via = viaVariant(ms, found);
+      if (!found.isEmpty() && d.getFirstValue("direct") instanceof Number n && n.floatValue() < 0) via = SearchService.viaVariant(ms, found);
       Object score = d.getFirstValue("score");
       hits.add(hit(d, text, st, q, score instanceof Number n ? n.floatValue() : 0f, spans, ms, via));
     }
@@ -202,31 +181,6 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     rows.sort(Comparator.comparingLong((Map.Entry<String, Long> x) -> -x.getValue()).thenComparing(Map.Entry::getKey));
     for (var e : rows) out.put(e.getKey(), e.getValue());
     return out;
-  }
-
-  private static String viaVariant(List<Mention> ms, List<Expansion.Found> found) {
-    for (Expansion.Found f : found) {
-      for (Mention m : ms) if (m.concept().equals(f.concept().id())) return m.variant();
-    }
-    return found.get(0).concept().label();
-  }
-
-  /** The filter clauses (doc:, lang:, year:, term:) a user wrote at the top level of the query (as SearchService). */
-  private static Query inlineFilters(Query q) {
-    if (!(q instanceof BooleanQuery bq)) return null;
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    int n = 0;
-    for (BooleanClause c : bq.clauses()) {
-      if (c.getOccur() == BooleanClause.Occur.SHOULD) continue;
-      String f = c.getQuery() instanceof TermQuery tq ? tq.getTerm().field()
-          : c.getQuery() instanceof org.apache.lucene.search.PointRangeQuery pr ? pr.getField() : null;
-      if (f != null && (f.equals(Fields.DOC) || f.equals(Fields.LANG) || f.equals(Fields.YEAR) || f.equals(Fields.TERM))) {
-        b.add(c.getQuery(), c.getOccur() == BooleanClause.Occur.MUST_NOT ? BooleanClause.Occur.MUST_NOT : BooleanClause.Occur.FILTER);
-        n++;
-      }
-    }
-    if (n == 0) return null;
-    return b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER).build();
   }
 
   // ---- documents, glossary ----
