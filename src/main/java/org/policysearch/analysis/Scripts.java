@@ -6,11 +6,13 @@ public final class Scripts {
 
   /** A Han ideograph: indexed one character at a time (then as bigrams). */
   public static boolean isHan(int cp) {
+    if (cp < 0x2E80) return false; // fast path: no ideograph below the CJK radicals (the script lookup is a binary search)
     return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN && Character.isLetter(cp);
   }
 
   /** A character that belongs to a word: letters, digits and the combining marks that attach to them. */
   public static boolean isWordChar(int cp) {
+    if (cp < 0x80) return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
     if (Character.isLetterOrDigit(cp)) return true;
     int t = Character.getType(cp);
     return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK || t == Character.ENCLOSING_MARK;
@@ -23,6 +25,7 @@ public final class Scripts {
 
   /** CJK text for line-joining purposes: ideographs, CJK punctuation, full-width forms. */
   public static boolean isCjkText(int cp) {
+    if (cp < 0x2000) return false;
     if (isHan(cp)) return true;
     Character.UnicodeBlock b = Character.UnicodeBlock.of(cp);
     return b == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
