@@ -11,7 +11,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharFilterFactory;
 import org.apache.lucene.analysis.TokenFilterFactory;
 import org.apache.lucene.analysis.TokenizerFactory;
-import org.apache.lucene.analysis.cjk.CJKBigramFilterFactory;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizerFactory;
 import org.apache.lucene.analysis.core.LowerCaseFilterFactory;
 import org.apache.lucene.analysis.core.StopFilterFactory;
@@ -56,11 +55,13 @@ public final class AnalysisChains {
       List.of(new Step<>(EnglishPossessiveFilterFactory.class, Map.of()), LOWER_CASE,
           new Step<>(StopFilterFactory.class, Map.of()), new Step<>(PorterStemFilterFactory.class, Map.of())));
 
-  /** WordTokenizer, lower case, Han characters as bigrams plus unigrams (no other script is paired). */
+  /**
+   * WordTokenizer, lower case, Han characters as unigrams plus bigrams of neighbouring Han
+   * characters, whatever whitespace or punctuation stands between them ({@link HanBigramFilter}).
+   */
   public static final Chain EXACT = new Chain("exact", List.of(NFKC),
       new Step<>(WordTokenizerFactory.class, Map.of()),
-      List.of(LOWER_CASE, new Step<>(CJKBigramFilterFactory.class, ordered(
-          "han", "true", "hiragana", "false", "katakana", "false", "hangul", "false", "outputUnigrams", "true"))));
+      List.of(LOWER_CASE, new Step<>(HanBigramFilterFactory.class, Map.of())));
 
   /** smartcn (HMM) word segmentation, lower case; punctuation tokens are kept (the query parser skips them). */
   public static final Chain CHINESE_WORDS = new Chain("chinese_words", List.of(NFKC),

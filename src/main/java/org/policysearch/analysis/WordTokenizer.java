@@ -9,7 +9,7 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
  * The tokenizer behind exact phrases: a word is a maximal run of letters and digits, every Han
- * ideograph is a token of its own (typed so that CJKBigramFilter pairs it with its neighbours).
+ * ideograph is a token of its own (typed so that HanBigramFilter pairs it with its neighbours).
  * The plus sign is a one-character token too, so 互联网+ ("Internet Plus") is not 互联网 ("Internet").
  * Everything else (punctuation, spaces, line breaks) only separates tokens, which is what makes
  * quoted phrases punctuation- and line-break-insensitive. Unlike StandardTokenizer it has no

@@ -93,7 +93,7 @@ final class ServeCommand implements Callable<Integer> {
   private int serve(SearchBackend search, Indexing indexing, Glossary glossary, WebAssets assets) throws Exception {
     WebApp.Services services;
     if (search instanceof SolrSearchBackend remote) {
-      services = new WebApp.Services(remote, remote, remote, SOLR_TERMS, indexing::reindexNow);
+      services = new WebApp.Services(remote, remote, remote, new ConcordanceTerms(new Concordance(remote)), indexing::reindexNow);
     } else {
       SearchService local = (SearchService) search;
       Concordance concordance = new Concordance(local);
@@ -197,19 +197,6 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
   }
-
-  /** The concordance reads the embedded index only; with --solr, /api/terms says so (issue 8 follow-up). */
-  private static final TermsApi SOLR_TERMS = new TermsApi() {
-    @Override
-    public Object terms() {
-      throw new org.policysearch.search.BadQueryException("unsupported", "The term concordance is not available with the Solr backend yet.");
-    }
-
-    @Override
-    public Object term(String id, String doc) {
-      return terms();
-    }
-  };
 
   /** /api/terms and /api/terms/{id}: the concordance, the same JSON as {@code terms --json}. */
   private record ConcordanceTerms(Concordance concordance) implements TermsApi {

@@ -9,15 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.policysearch.index.DocumentInfo;
-import org.policysearch.index.Fields;
-import org.policysearch.index.IndexReading;
-import org.policysearch.index.StoredMentions;
 import org.policysearch.terms.Concept;
 import org.policysearch.terms.Glossary;
 import org.policysearch.terms.Mention;
@@ -49,17 +41,33 @@ public final class Concordance {
   public record TermDetail(String id, String label, @JsonProperty("label_zh") String labelZh, String kind,
       List<String> variants, String note, long mentions, List<TermDoc> docs) {}
 
+  /** A passage that mentions at least one concept, as a backend stores it. */
+  public record TaggedPassage(String doc, String anchor, int ordinal, int page, String text, List<String> terms,
+      List<Mention> mentions) {}
+
+  /** Everything the concordance is built from, read from one state of the index. */
+  public record Snapshot(Glossary glossary, Map<String, DocumentInfo> documents, List<TaggedPassage> passages) {}
+
+  /** Where the tags come from: the embedded index ({@link SearchService}) or a Solr collection. */
+  public interface Source {
+    /** Changes whenever the index does; the concordance is rebuilt then. */
+    Object version() throws IOException;
+
+    /** The glossary, the documents (ordered by date) and every tagged passage. */
+    Snapshot snapshot() throws IOException;
+  }
+
   private record Row(String doc, String anchor, int ordinal, int page, String text, List<Mention> mentions) {}
 
-  private final SearchService service;
+  private final Source source;
   private final Object lock = new Object();
-  private IndexReader builtFor;
+  private Object builtFor;
   private Map<String, List<Row>> rowsByConcept = Map.of();
   private Map<String, DocumentInfo> infos = Map.of();
   private Glossary glossary = Glossary.empty();
 
-  public Concordance(SearchService service) {
-    this.service = service;
+  public Concordance(Source source) {
+    this.source = source;
   }
 
   /** All concepts (typed first, then document titles) with their counts, and the documents by date. */
@@ -157,31 +165,21 @@ public final class Concordance {
   }
 
   private void load() throws IOException {
-    service.withSearcher(s -> {
-      synchronized (lock) {
-        if (builtFor == s.getIndexReader()) return null;
-      }
-      Glossary g = service.glossary(s);
-      Map<String, DocumentInfo> docs = service.documents(s);
-      Map<String, List<Row>> rows = new HashMap<>();
-      var top = s.search(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), Math.max(1, s.getIndexReader().maxDoc()));
-      var stored = s.storedFields();
-      for (ScoreDoc sd : top.scoreDocs) {
-        Document d = stored.document(sd.doc);
-        String[] terms = d.getValues(Fields.TERM);
-        if (terms.length == 0) continue;
-        Row r = new Row(d.get(Fields.DOC), d.get(Fields.ANCHOR), IndexReading.intValue(d, Fields.ORDINAL),
-            IndexReading.intValue(d, Fields.PAGE), d.get(Fields.TEXT), StoredMentions.parse(d.get(Fields.MENTIONS)));
-        for (String t : terms) rows.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
-      }
-      synchronized (lock) {
-        builtFor = s.getIndexReader();
-        rowsByConcept = rows;
-        infos = docs;
-        glossary = g;
-      }
-      return null;
-    });
+    Object version = source.version();
+    synchronized (lock) {
+      if (version.equals(builtFor)) return;
+    }
+    Snapshot snap = source.snapshot();
+    Map<String, List<Row>> rows = new HashMap<>();
+    for (TaggedPassage p : snap.passages()) {
+      Row r = new Row(p.doc(), p.anchor(), p.ordinal(), p.page(), p.text(), p.mentions());
+      for (String t : p.terms()) rows.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+    }
+    synchronized (lock) {
+      builtFor = version;
+      rowsByConcept = rows;
+      infos = snap.documents();
+      glossary = snap.glossary();
+    }
   }
-
 }

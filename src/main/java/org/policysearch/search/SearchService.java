@@ -52,7 +52,7 @@ import org.policysearch.terms.Mention;
  * Searches the index through one {@link SearcherManager}; {@link #refresh()} after each commit.
  * Thread-safe: every call acquires a searcher and releases it.
  */
-public final class SearchService implements SearchBackend {
+public final class SearchService implements SearchBackend, Concordance.Source {
   /** Direct matches score by BM25; passages reached only through the glossary get this constant, far below. */
   static final float EXPANSION_SCORE = 1e-4f;
   /** A search that runs longer is stopped and answered with a clear message (wildcards over a huge index, say). */
@@ -366,6 +366,31 @@ public final class SearchService implements SearchBackend {
   static Api.Doc doc(DocumentInfo i) {
     return new Api.Doc(i.id(), i.title(), i.titleEn(), i.lang(), i.date(), i.issuer(), i.source(), i.format(), i.pages(),
         i.passages(), Links.file(i.source(), i.format(), 0));
+  }
+
+  @Override
+  public Object version() throws IOException {
+    return withSearcher(IndexSearcher::getIndexReader);
+  }
+
+  @Override
+  public Concordance.Snapshot snapshot() throws IOException {
+    return withSearcher(s -> {
+      List<Concordance.TaggedPassage> out = new ArrayList<>();
+      Query tagged = new BooleanQuery.Builder()
+          .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), BooleanClause.Occur.FILTER)
+          .add(new org.apache.lucene.search.PrefixQuery(new Term(Fields.TERM, "")), BooleanClause.Occur.FILTER).build();
+      TopDocs top = s.search(tagged, Math.max(1, s.getIndexReader().maxDoc()));
+      var stored = s.storedFields();
+      for (ScoreDoc sd : top.scoreDocs) {
+        Document d = stored.document(sd.doc);
+        String[] terms = d.getValues(Fields.TERM);
+        if (terms.length == 0) continue;
+        out.add(new Concordance.TaggedPassage(d.get(Fields.DOC), d.get(Fields.ANCHOR), IndexReading.intValue(d, Fields.ORDINAL),
+            IndexReading.intValue(d, Fields.PAGE), d.get(Fields.TEXT), List.of(terms), StoredMentions.parse(d.get(Fields.MENTIONS))));
+      }
+      return new Concordance.Snapshot(glossary(s), documents(s), out);
+    });
   }
 
   /** Runs fn with an acquired searcher (for the concordance and suggestions). */

@@ -38,7 +38,8 @@ import org.policysearch.terms.Mention;
  * facets from JSON facets; terms, mentions and anchors are the fields stored at index time. The
  * answers are the same {@link Api} documents the embedded engine returns.
  */
-public final class SolrSearchBackend implements SearchBackend, SearchBackend.Reader, SearchBackend.Suggestions {
+public final class SolrSearchBackend implements SearchBackend, SearchBackend.Reader, SearchBackend.Suggestions,
+    Concordance.Source {
   private static final String PRE = "\u0001", POST = "\u0002";
   private static final String[] HL_FIELDS = {Fields.EXACT, Fields.EN, Fields.ZH};
   private static final String PASSAGE_FIELDS = String.join(",", Fields.ID, Fields.DOC, Fields.ANCHOR, Fields.ORDINAL,
@@ -396,6 +397,40 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
       }
     }
     return new Api.Suggestions(query, new ArrayList<>(out.values()));
+  }
+
+  // ---- concordance ----
+
+  /** The collection is re-read for the concordance at most every ten seconds. */
+  @Override
+  public Object version() {
+    return System.currentTimeMillis() / 10_000;
+  }
+
+  @Override
+  public Concordance.Snapshot snapshot() throws IOException {
+    State st = state();
+    List<Concordance.TaggedPassage> out = new ArrayList<>();
+    String cursor = org.apache.solr.common.params.CursorMarkParams.CURSOR_MARK_START;
+    while (true) {
+      SolrQuery q = new SolrQuery("+filter(" + Fields.KIND + ":" + Fields.KIND_PASSAGE + ") +filter(" + Fields.TERM + ":*)")
+          .setFields(String.join(",", Fields.DOC, Fields.ANCHOR, Fields.ORDINAL, Fields.PAGE, Fields.EXACT, Fields.TERM, Fields.MENTIONS))
+          .setRows(1000).setSort(Fields.ID, SolrQuery.ORDER.asc);
+      q.set(org.apache.solr.common.params.CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+      QueryResponse r = query("read the term tags", q);
+      for (SolrDocument d : r.getResults()) {
+        List<String> terms = new ArrayList<>();
+        var values = d.getFieldValues(Fields.TERM);
+        if (values != null) for (Object v : values) terms.add(String.valueOf(v));
+        out.add(new Concordance.TaggedPassage(SolrIndexer.str(d, Fields.DOC), SolrIndexer.str(d, Fields.ANCHOR),
+            SolrIndexer.integer(d, Fields.ORDINAL), SolrIndexer.integer(d, Fields.PAGE), SolrIndexer.str(d, Fields.EXACT), terms,
+            StoredMentions.parse(SolrIndexer.str(d, Fields.MENTIONS))));
+      }
+      String next = r.getNextCursorMark();
+      if (next == null || next.equals(cursor)) break;
+      cursor = next;
+    }
+    return new Concordance.Snapshot(st.glossary(), st.docs(), out);
   }
 
   private QueryResponse query(String what, SolrQuery q) throws IOException {

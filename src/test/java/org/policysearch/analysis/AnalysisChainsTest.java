@@ -12,7 +12,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.policysearch.analysis.HanBigramFilter;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
@@ -92,7 +92,7 @@ class AnalysisChainsTest {
           }
           case "exact" -> {
             t = new WordTokenizer();
-            s = new CJKBigramFilter(new LowerCaseFilter(t), CJKBigramFilter.HAN, true);
+            s = new HanBigramFilter(new LowerCaseFilter(t));
           }
           default -> {
             t = new HMMChineseTokenizer();

@@ -39,6 +39,13 @@ class AnalysisTest {
   }
 
   @Test
+  void hanCharactersPairAcrossSpacesAndPunctuation() throws Exception {
+    assertEquals(List.of("章@0-1", "章总@0-3", "总@2-3", "总则@2-4", "则@3-4"), tokens(Analyzers.exact(), "章 总则"));
+    assertEquals(List.of("全@0-1", "全可@0-3", "可@2-3"), tokens(Analyzers.exact(), "全，可"));
+    assertEquals(List.of("中@0-1", "2025@1-5", "国@5-6"), tokens(Analyzers.exact(), "中2025国"), "a word in between separates");
+  }
+
+  @Test
   void chinesePhrasesBecomeConsecutiveBigrams() {
     PhraseQueries pq = new PhraseQueries(Analyzers.exact());
     assertEquals("f:\"安全 全可 可控\"", pq.phrase("f", "安全可控").toString());

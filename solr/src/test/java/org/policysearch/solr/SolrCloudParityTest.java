@@ -182,6 +182,17 @@ class SolrCloudParityTest {
   }
 
   @Test
+  @Order(4)
+  void termConcordanceIsTheSameOnBothBackends() throws Exception {
+    var local = new org.policysearch.search.Concordance(embedded);
+    var remote = new org.policysearch.search.Concordance(solr);
+    assertEquals(local.overview(), remote.overview(), "/api/terms");
+    for (String id : List.of("secure-and-controllable", "made-in-china-2025", "cites-2016-cybersecurity-law-zh-pdf")) {
+      assertEquals(local.term(id, null), remote.term(id, null), "/api/terms/" + id);
+    }
+  }
+
+  @Test
   @Order(5)
   void searchesStillAnswerWithOneNodeDown() throws Exception {
     List<Long> before = new ArrayList<>();
