@@ -35,10 +35,7 @@ import org.policysearch.corpus.SourceFile;
 import org.policysearch.corpus.SourceMetadata;
 import org.policysearch.extraction.ExtractedDocument;
 import org.policysearch.extraction.Extractor;
-import org.policysearch.extraction.FrontMatter;
-import org.policysearch.passages.Passage;
 import org.policysearch.passages.PassageSplitter;
-import org.policysearch.passages.Languages;
 import org.policysearch.terms.Glossary;
 import org.policysearch.terms.Tagger;
 
@@ -194,36 +191,9 @@ public final class Indexer {
 
   private void write(IndexWriter writer, SourceFile f, SourceMetadata meta, ExtractedDocument ex, String sha, byte[] blob)
       throws IOException {
-    String lang = meta.language();
-    if (lang == null) {
-      StringBuilder sample = new StringBuilder();
-      for (var b : ex.blocks()) {
-        if (sample.length() > 20_000) break;
-        sample.append(b.text()).append('\n');
-      }
-      lang = DocumentLanguage.detect(sample.toString(), Languages.of(sample.toString(), "en"));
-    }
-    // Markdown and text files may open with YAML front matter: metadata, not text
-    FrontMatter.BlocksSplit fm = isText(ex.mediaType()) ? FrontMatter.of(ex.blocks()) : null;
-    List<Passage> passages = splitter.split(f.docId(), fm == null ? ex.blocks() : fm.blocks(), lang);
-    String fmTitle = fm == null ? null : fm.frontMatter().title();
-    String fmDate = fm == null ? null : fm.frontMatter().date();
-    String title = meta.title() != null ? meta.title()
-        : fmTitle != null ? fmTitle
-        : ex.title() != null && !ex.title().isBlank() ? ex.title().strip()
-        : !passages.isEmpty() && passages.get(0).text().length() <= 120 ? passages.get(0).text()
-        : f.path().getFileName().toString();
-    String date = meta.date() != null ? meta.date()
-        : fmDate != null ? fmDate
-        : ex.created() != null && ex.created().length() >= 10 ? ex.created().substring(0, 10) : null;
-    DocumentInfo info = new DocumentInfo(f.docId(), f.source(), title, meta.titleEnglish(), lang, date, meta.issuer(),
-        ex.mediaType(), ex.pages(), passages.size(), sha);
-    List<Document> docs = new PassageDocuments().build(info, passages, tagger, blob);
+    DocumentPreparation.Prepared d = DocumentPreparation.prepare(splitter, f, meta, ex, sha);
+    List<Document> docs = new PassageDocuments().build(d.info(), d.passages(), tagger, blob);
     writer.updateDocuments(new Term(Fields.DOC, f.docId()), docs);
-  }
-
-  private static boolean isText(String mediaType) {
-    return mediaType != null && (mediaType.startsWith("text/plain") || mediaType.contains("markdown"));
   }
 
   private static Map<String, Existing> readExisting(Directory dir, Map<String, String> commitData) throws IOException {

@@ -32,7 +32,6 @@ import org.policysearch.corpus.SourceFile;
 import org.policysearch.corpus.SourceMetadata;
 import org.policysearch.extraction.ExtractedDocument;
 import org.policysearch.extraction.Extractor;
-import org.policysearch.passages.Languages;
 import org.policysearch.passages.Passage;
 import org.policysearch.passages.PassageSplitter;
 import org.policysearch.terms.Glossary;
@@ -174,24 +173,9 @@ public final class SolrIndexer {
   /** Splits, tags and queues one document (the same metadata rules as {@link Indexer}). */
   private void write(SourceFile f, SourceMetadata meta, ExtractedDocument ex, String sha, byte[] blob, String oldDocId)
       throws IOException {
-    String lang = meta.language();
-    if (lang == null) {
-      StringBuilder sample = new StringBuilder();
-      for (var b : ex.blocks()) {
-        if (sample.length() > 20_000) break;
-        sample.append(b.text()).append('\n');
-      }
-      lang = DocumentLanguage.detect(sample.toString(), Languages.of(sample.toString(), "en"));
-    }
-    List<Passage> passages = splitter.split(f.docId(), ex.blocks(), lang);
-    String title = meta.title() != null ? meta.title()
-        : ex.title() != null && !ex.title().isBlank() ? ex.title().strip()
-        : !passages.isEmpty() && passages.get(0).text().length() <= 120 ? passages.get(0).text()
-        : f.path().getFileName().toString();
-    String date = meta.date() != null ? meta.date()
-        : ex.created() != null && ex.created().length() >= 10 ? ex.created().substring(0, 10) : null;
-    DocumentInfo info = new DocumentInfo(f.docId(), f.source(), title, meta.titleEnglish(), lang, date, meta.issuer(),
-        ex.mediaType(), ex.pages(), passages.size(), sha);
+    DocumentPreparation.Prepared d = DocumentPreparation.prepare(splitter, f, meta, ex, sha);
+    DocumentInfo info = d.info();
+    List<Passage> passages = d.passages();
     List<SolrInputDocument> docs = new ArrayList<>(passages.size() + 1);
     for (Passage p : passages) docs.add(passage(info, p, tagger.tag(p.text())));
     docs.add(document(info, blob));

@@ -90,7 +90,6 @@ public final class DocumentReader implements SearchBackend.Reader {
     List<Api.PassageView> passages = new ArrayList<>(ids.size());
     List<String> texts = new ArrayList<>(ids.size());
     int matchCount = 0;
-    boolean anchorFound = false;
     for (int id : ids) {
       Document d = s.storedFields().document(id);
       String text = d.get(Fields.TEXT);
@@ -103,11 +102,19 @@ public final class DocumentReader implements SearchBackend.Reader {
           d.get(Fields.LANG), text, service.termRefs(ms), SearchService.mentionViews(ms), matches,
           matches == null ? null : Snippets.highlight(text, matches), Links.reader(docId, q, a), Links.permalink(a)));
       texts.add(text);
-      if (a.equals(anchor)) anchorFound = true;
     }
+    return detail(info, passages, texts, anchor, quote, matchCount, concordance.citedBy(docId));
+  }
+
+  /**
+   * The reader's answer, the same for both backends: where the linked anchor is gone, the passage
+   * closest to the quote with a "changed" notice, or a "missing" notice, never a silent wrong place.
+   */
+  static Api.DocDetail detail(DocumentInfo info, List<Api.PassageView> passages, List<String> texts, String anchor,
+      String quote, int matchCount, List<Api.Citation> citedBy) {
     String status = null, resolved = null, notice = null;
     if (anchor != null) {
-      if (anchorFound) {
+      if (passages.stream().anyMatch(p -> p.anchor().equals(anchor))) {
         status = "ok";
         resolved = anchor;
       } else {
@@ -125,7 +132,7 @@ public final class DocumentReader implements SearchBackend.Reader {
     }
     Api.Doc doc = SearchService.doc(info);
     return new Api.DocDetail(doc.id(), doc.title(), doc.titleEn(), doc.lang(), doc.date(), doc.issuer(), doc.source(),
-        doc.format(), doc.pages(), doc.file(), passages, matchCount, status, resolved, notice, concordance.citedBy(docId));
+        doc.format(), doc.pages(), doc.file(), passages, matchCount, status, resolved, notice, citedBy);
   }
 
   /**

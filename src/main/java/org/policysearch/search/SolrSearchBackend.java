@@ -286,7 +286,6 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     List<Api.PassageView> passages = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     int matchCount = 0;
-    boolean anchorFound = false;
     for (SolrDocument d : res.getResults()) {
       String text = SolrIndexer.str(d, Fields.EXACT);
       String a = SolrIndexer.str(d, Fields.ANCHOR);
@@ -298,29 +297,8 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
           SolrIndexer.str(d, Fields.LANG), text, SearchService.termRefs(st.glossary(), ms), SearchService.mentionViews(ms),
           matches, matches == null ? null : Snippets.highlight(text, matches), Links.reader(docId, q, a), Links.permalink(a)));
       texts.add(text);
-      if (a.equals(anchor)) anchorFound = true;
     }
-    String status = null, resolved = null, notice = null;
-    if (anchor != null) {
-      if (anchorFound) {
-        status = "ok";
-        resolved = anchor;
-      } else {
-        int best = quote == null ? -1 : DocumentReader.closest(texts, quote);
-        if (best >= 0) {
-          status = "changed";
-          resolved = passages.get(best).anchor();
-          notice = "This passage has changed since the link was made; showing the closest passage to the quoted text.";
-        } else {
-          status = "missing";
-          notice = "The linked passage no longer exists in this document"
-              + (quote == null ? "." : ", and no passage is close to the quoted text.");
-        }
-      }
-    }
-    Api.Doc doc = SearchService.doc(info);
-    return new Api.DocDetail(doc.id(), doc.title(), doc.titleEn(), doc.lang(), doc.date(), doc.issuer(), doc.source(),
-        doc.format(), doc.pages(), doc.file(), passages, matchCount, status, resolved, notice, citedBy(st, info));
+    return DocumentReader.detail(info, passages, texts, anchor, quote, matchCount, citedBy(st, info));
   }
 
   /** Passages of other documents that name this one by its title (copies with the same title excluded). */
