@@ -57,6 +57,7 @@ public final class SearchService implements SearchBackend, Concordance.Source {
   static final float EXPANSION_SCORE = 1e-4f;
   /** A search that runs longer is stopped and answered with a clear message (wildcards over a huge index, say). */
   static final long SEARCH_TIMEOUT_MS = 10_000;
+  private final long searchTimeoutMs;
   /** Facet values returned per dimension (the counts always cover every match). */
   static final int FACET_VALUES = 100;
   private static final Sort ORDER = new Sort(SortField.FIELD_SCORE, new SortField(Fields.DOC_SORT, SortField.Type.STRING),
@@ -77,6 +78,12 @@ public final class SearchService implements SearchBackend, Concordance.Source {
 
   /** Opens the index in indexDir, creating an empty one if there is none yet. */
   public SearchService(Path indexDir, Glossary glossary) throws IOException {
+    this(indexDir, glossary, SEARCH_TIMEOUT_MS);
+  }
+
+  /** As above, with the time limit of one search (tests use a tiny one). */
+  SearchService(Path indexDir, Glossary glossary, long searchTimeoutMs) throws IOException {
+    this.searchTimeoutMs = searchTimeoutMs;
     Files.createDirectories(indexDir);
     this.dir = FSDirectory.open(indexDir);
     if (!DirectoryReader.indexExists(dir)) {
@@ -139,14 +146,14 @@ public final class SearchService implements SearchBackend, Concordance.Source {
       FacetsCollectorManager.FacetsResult res;
       // a searcher of its own for this request, so the time limit applies to this search alone
       IndexSearcher limited = new IndexSearcher(s.getIndexReader());
-      limited.setTimeout(new QueryTimeoutImpl(SEARCH_TIMEOUT_MS));
+      limited.setTimeout(new QueryTimeoutImpl(searchTimeoutMs));
       try {
         res = FacetsCollectorManager.search(limited, query, n, ORDER, true, new FacetsCollectorManager());
       } catch (IndexSearcher.TooManyClauses e) {
         throw new BadQueryException("bad_query", "The query expands to too many terms; make it more specific.");
       }
       if (limited.timedOut()) {
-        throw new BadQueryException("query_timeout", "The search took longer than " + SEARCH_TIMEOUT_MS / 1000
+        throw new BadQueryException("query_timeout", "The search took longer than " + searchTimeoutMs / 1000.0
             + " s and was stopped; make the query more specific (fewer wildcards, a filter).");
       }
       TopDocs top = res.topDocs();

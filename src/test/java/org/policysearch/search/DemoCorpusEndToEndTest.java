@@ -103,6 +103,16 @@ class DemoCorpusEndToEndTest {
   }
 
   @Test
+  void aSearchOverItsTimeLimitIsAClearBadQuery() throws Exception {
+    try (SearchService strict = new SearchService(DemoCorpus.index(), Glossary.empty(), 0)) {
+      BadQueryException e = org.junit.jupiter.api.Assertions.assertThrows(BadQueryException.class,
+          () -> strict.search(SearchRequest.of("se* OR co* OR ma*")));
+      assertEquals("query_timeout", e.code());
+      assertTrue(e.getMessage().contains("make the query more specific"), e.getMessage());
+    }
+  }
+
+  @Test
   void filtersNarrowResults() throws Exception {
     Api.SearchResponse zh = search.search(new SearchRequest("\"中国制造2025\" lang:zh year:2016", 100, 0, null, null, null, false));
     assertTrue(zh.total() > 0);
