@@ -2,34 +2,17 @@ package org.policysearch.browser;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebElement;
 
 /** Issue 5: with nothing indexed, the pages say how to add documents instead of showing "no results". */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EmptyIndexBrowserTest {
-  UiServer server;
-  Browser browser;
+class EmptyIndexBrowserTest extends BrowserTestBase {
 
-  @BeforeAll
-  void start() {
-    server = UiServer.empty();
-    browser = new Browser(server.base());
+  @Override
+  UiServer startServer() {
+    return UiServer.empty();
   }
 
-  @AfterEach
-  void noPageProblems() {
-    if (browser != null) browser.assertNoPageProblems();
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) browser.close();
-  }
 
   @Test
   void searchPageSaysHowToAddDocuments() {

@@ -5,40 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Issue 5: a document whose text holds markup ({@code <img src=x onerror=...>}, {@code <script>})
  * shows it as text on every page that shows document text, and nothing of it runs.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileDocumentBrowserTest {
-  UiServer server;
-  Browser browser;
+class HostileDocumentBrowserTest extends BrowserTestBase {
   String docId;
 
+  @Override
+  UiServer startServer() {
+    return UiServer.demo();
+  }
+
   @BeforeAll
-  void start() {
-    server = UiServer.demo();
-    browser = new Browser(server.base());
+  void findTheHostileDocument() {
     for (JsonNode d : server.json("/api/docs")) {
       if (d.get("source").asText().equals(UiServer.XSS_FILE)) docId = d.get("id").asText();
     }
     assertTrue(docId != null, "the hostile document is indexed");
-  }
-
-  @AfterEach
-  void noPageProblems() {
-    if (browser != null) browser.assertNoPageProblems();
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) browser.close();
   }
 
   private void assertInert(String page) {

@@ -6,40 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.interactions.Actions;
 
 /** Issue 5, reader: deep links land on the passage, copied links open it again, matches step one by one. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReaderBrowserTest {
+class ReaderBrowserTest extends BrowserTestBase {
   static final String QUERY = "secure and controllable";
   static final String DOC = "uschamber-2017-made-in-china-2025-en-pdf";
 
-  UiServer server;
-  Browser browser;
 
-  @BeforeAll
-  void start() {
-    server = UiServer.demo();
-    browser = new Browser(server.base());
+  @Override
+  UiServer startServer() {
+    return UiServer.demo();
   }
 
-  @AfterEach
-  void noPageProblems() {
-    if (browser != null) browser.assertNoPageProblems();
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) browser.close();
-  }
 
   /** Clipboard writes are recorded in window.__copied instead of reaching the system clipboard. */
   private void interceptClipboard() {

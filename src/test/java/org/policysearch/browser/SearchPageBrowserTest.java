@@ -6,38 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** Issue 5, search page: typing, marked hits, facets, URL state (reload, back/forward), errors, keyboard. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchPageBrowserTest {
+class SearchPageBrowserTest extends BrowserTestBase {
   static final String QUERY = "安全可控";
 
-  UiServer server;
-  Browser browser;
 
-  @BeforeAll
-  void start() {
-    server = UiServer.demo();
-    browser = new Browser(server.base());
+  @Override
+  UiServer startServer() {
+    return UiServer.demo();
   }
 
-  @AfterEach
-  void noPageProblems() {
-    if (browser != null) browser.assertNoPageProblems();
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) browser.close();
-  }
 
   @Test
   void typedQueryShowsMarkedHitsAndTheUrlHoldsIt() {

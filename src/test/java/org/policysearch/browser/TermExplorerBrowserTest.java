@@ -8,35 +8,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** Issue 5, term explorer: the heatmap is exactly the API's counts; a cell opens the concordance. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TermExplorerBrowserTest {
-  UiServer server;
-  Browser browser;
+class TermExplorerBrowserTest extends BrowserTestBase {
 
-  @BeforeAll
-  void start() {
-    server = UiServer.demo();
-    browser = new Browser(server.base());
+  @Override
+  UiServer startServer() {
+    return UiServer.demo();
   }
 
-  @AfterEach
-  void noPageProblems() {
-    if (browser != null) browser.assertNoPageProblems();
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) browser.close();
-  }
 
   @Test
   void heatmapHasOneCellPerTermAndDocumentWithMentions() {
