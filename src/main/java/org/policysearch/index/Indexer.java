@@ -3,7 +3,6 @@ package org.policysearch.index;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -160,33 +159,11 @@ public final class Indexer {
 
   private String indexOne(SourceFile f, SourceMetadata meta, Existing prev, boolean retagAll, IndexWriter writer,
       List<IndexReport.Failure> failures, AtomicLong chars, AtomicLong bytes) throws IOException {
-    String sha;
-    try {
-      sha = sha256(f.path());
-    } catch (NoSuchFileException e) {
-      failures.add(new IndexReport.Failure(f.source(), "UNREADABLE", "file disappeared during the run", prev != null));
-      return "failed";
-    } catch (IOException e) {
-      failures.add(new IndexReport.Failure(f.source(), "UNREADABLE", "cannot read: " + e.getMessage(), prev != null));
-      return "failed";
-    }
-    if (prev != null && prev.sha256().equals(sha) && prev.docId().equals(f.docId())) {
-      if (!retagAll) return "unchanged";
-      ExtractedDocument stored = StoredExtraction.decode(prev.extraction());
-      write(writer, f, meta, stored, sha, prev.extraction());
-      return "retagged";
-    }
-    ExtractedDocument ex = extractor.extract(f.path());
-    bytes.addAndGet(f.size());
-    if (!ex.outcome().indexable()) {
-      failures.add(new IndexReport.Failure(f.source(), ex.outcome().name(), ex.reason(), prev != null));
-      return "failed";
-    }
-    if (ex.reason() != null) failures.add(new IndexReport.Failure(f.source(), ex.outcome().name(), ex.reason() + " (indexed up to there)", false));
-    chars.addAndGet(ex.characters());
-    if (prev != null && !prev.docId().equals(f.docId())) writer.deleteDocuments(new Term(Fields.DOC, prev.docId()));
-    write(writer, f, meta, ex, sha, StoredExtraction.encode(ex));
-    return "indexed";
+    FileDecision.Indexed indexed = prev == null ? null : new FileDecision.Indexed(prev.docId(), prev.sha256(), prev.extraction());
+    return FileDecision.decide(f, indexed, retagAll, extractor, (ex, sha, blob, oldDocId) -> {
+      if (oldDocId != null) writer.deleteDocuments(new Term(Fields.DOC, oldDocId));
+      write(writer, f, meta, ex, sha, blob);
+    }, failures, chars, bytes);
   }
 
   private void write(IndexWriter writer, SourceFile f, SourceMetadata meta, ExtractedDocument ex, String sha, byte[] blob)

@@ -1,7 +1,6 @@
 package org.policysearch.index;
 
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -143,31 +142,9 @@ public final class SolrIndexer {
 
   private String indexOne(SourceFile f, SourceMetadata meta, Existing prev, boolean retagAll,
       List<IndexReport.Failure> failures, AtomicLong chars, AtomicLong bytes) throws IOException {
-    String sha;
-    try {
-      sha = Indexer.sha256(f.path());
-    } catch (NoSuchFileException e) {
-      failures.add(new IndexReport.Failure(f.source(), "UNREADABLE", "file disappeared during the run", prev != null));
-      return "failed";
-    } catch (IOException e) {
-      failures.add(new IndexReport.Failure(f.source(), "UNREADABLE", "cannot read: " + e.getMessage(), prev != null));
-      return "failed";
-    }
-    if (prev != null && prev.sha256().equals(sha) && prev.docId().equals(f.docId())) {
-      if (!retagAll) return "unchanged";
-      write(f, meta, StoredExtraction.decode(prev.extraction()), sha, prev.extraction(), null);
-      return "retagged";
-    }
-    ExtractedDocument ex = extractor.extract(f.path());
-    bytes.addAndGet(f.size());
-    if (!ex.outcome().indexable()) {
-      failures.add(new IndexReport.Failure(f.source(), ex.outcome().name(), ex.reason(), prev != null));
-      return "failed";
-    }
-    if (ex.reason() != null) failures.add(new IndexReport.Failure(f.source(), ex.outcome().name(), ex.reason() + " (indexed up to there)", false));
-    chars.addAndGet(ex.characters());
-    write(f, meta, ex, sha, StoredExtraction.encode(ex), prev != null && !prev.docId().equals(f.docId()) ? prev.docId() : null);
-    return "indexed";
+    FileDecision.Indexed indexed = prev == null ? null : new FileDecision.Indexed(prev.docId(), prev.sha256(), prev.extraction());
+    return FileDecision.decide(f, indexed, retagAll, extractor, (ex, sha, blob, oldDocId) -> write(f, meta, ex, sha, blob, oldDocId),
+        failures, chars, bytes);
   }
 
   /** Splits, tags and queues one document (the same metadata rules as {@link Indexer}). */
