@@ -49,10 +49,13 @@ public final class AnalysisChains {
   private static final Step<CharFilterFactory> NFKC = new Step<>(NfkcCharFilterFactory.class, Map.of());
   private static final Step<TokenFilterFactory> LOWER_CASE = new Step<>(LowerCaseFilterFactory.class, Map.of());
 
-  /** StandardTokenizer, possessive, lower case, English stop words (the factory's default set), Porter stemming. */
+  /**
+   * StandardTokenizer, Han characters dropped (positions kept as gaps: {@link DropHanFilter}),
+   * possessive, lower case, English stop words (the factory's default set), Porter stemming.
+   */
   public static final Chain ENGLISH_STEMMED = new Chain("english_stemmed", List.of(NFKC),
       new Step<>(StandardTokenizerFactory.class, Map.of()),
-      List.of(new Step<>(EnglishPossessiveFilterFactory.class, Map.of()), LOWER_CASE,
+      List.of(new Step<>(DropHanFilterFactory.class, Map.of()), new Step<>(EnglishPossessiveFilterFactory.class, Map.of()), LOWER_CASE,
           new Step<>(StopFilterFactory.class, Map.of()), new Step<>(PorterStemFilterFactory.class, Map.of())));
 
   /**

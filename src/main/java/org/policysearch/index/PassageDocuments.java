@@ -16,6 +16,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
+import org.policysearch.analysis.AnalyzedText;
 import org.policysearch.analysis.Scripts;
 import org.policysearch.passages.Passage;
 import org.policysearch.terms.Mention;
@@ -28,7 +29,11 @@ final class PassageDocuments {
   List<Document> build(DocumentInfo info, List<Passage> passages, Tagger tagger, byte[] extraction) {
     List<Document> out = new ArrayList<>(passages.size() + 1);
     try {
-      for (Passage p : passages) out.add(facets.build(passage(info, p, tagger.tag(p.text()))));
+      for (Passage p : passages) {
+        // the exact chain runs once per passage: the tagger and the index writer read the same tokens
+        AnalyzedText exact = AnalyzedText.of(tagger.analyzer(), Fields.EXACT, p.text());
+        out.add(facets.build(passage(info, p, exact, tagger.tag(exact))));
+      }
       out.add(document(info, extraction));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -36,7 +41,7 @@ final class PassageDocuments {
     return out;
   }
 
-  private Document passage(DocumentInfo info, Passage p, List<Mention> mentions) {
+  private Document passage(DocumentInfo info, Passage p, AnalyzedText exact, List<Mention> mentions) {
     Document d = new Document();
     d.add(new StringField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
     d.add(new StringField(Fields.ID, info.id() + "#" + p.anchor(), Field.Store.NO));
@@ -63,7 +68,7 @@ final class PassageDocuments {
     }
     d.add(new StoredField(Fields.TEXT, p.text()));
     d.add(new Field(Fields.EN, p.text(), Fields.ANALYSED));
-    d.add(new Field(Fields.EXACT, p.text(), Fields.ANALYSED));
+    d.add(new Field(Fields.EXACT, exact.stream(), Fields.ANALYSED));
     // smartcn only where there is Chinese: the zh field only ranks unquoted Han queries, which also
     // require the exact phrase, so a passage without Han characters can never match there; running
     // the HMM segmenter over English text was the top indexing hot spot (issue 7, BENCHMARKS.md)

@@ -32,7 +32,8 @@ public final class SolrConfigset {
   /** The jar Solr nodes need in {@code <solr home>/lib}: our analysis factories and what they use. */
   public static final String ANALYSIS_JAR = "policy-search-analysis.jar";
   private static final List<String> JAR_CLASSES = List.of("NfkcCharFilter", "NfkcCharFilterFactory", "WordTokenizer",
-      "WordTokenizerFactory", "HanBigramFilter", "HanBigramFilter$Tok", "HanBigramFilterFactory", "Scripts");
+      "WordTokenizerFactory", "HanBigramFilter", "HanBigramFilter$Saved", "HanBigramFilterFactory", "DropHanFilter",
+      "DropHanFilterFactory", "Scripts");
 
   private SolrConfigset() {}
 
@@ -206,7 +207,7 @@ public final class SolrConfigset {
       }
       entry(jar, "META-INF/services/org.apache.lucene.analysis.CharFilterFactory", "org.policysearch.analysis.NfkcCharFilterFactory\n");
       entry(jar, "META-INF/services/org.apache.lucene.analysis.TokenizerFactory", "org.policysearch.analysis.WordTokenizerFactory\n");
-      entry(jar, "META-INF/services/org.apache.lucene.analysis.TokenFilterFactory", "org.policysearch.analysis.HanBigramFilterFactory\n");
+      entry(jar, "META-INF/services/org.apache.lucene.analysis.TokenFilterFactory", "org.policysearch.analysis.HanBigramFilterFactory\norg.policysearch.analysis.DropHanFilterFactory\n");
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
@@ -17,6 +18,7 @@ import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
+import org.policysearch.analysis.AnalyzedText;
 import org.policysearch.analysis.PhraseQueries;
 
 /**
@@ -36,7 +38,7 @@ public final class Tagger {
 
   private final Analyzer exact;
   private final PhraseQueries phrases;
-  private final Map<String, List<Compiled>> byTerm = new HashMap<>();
+  private final CharArrayMap<List<Compiled>> byTerm = new CharArrayMap<>(64, false);
   private final int variants;
 
   public Tagger(Glossary glossary, Analyzer exact) {
@@ -52,7 +54,9 @@ public final class Tagger {
         Compiled comp = new Compiled(c.id(), v.text(), q, terms);
         // index the variant under its least common-looking term: the longest
         String key = terms.stream().max(Comparator.comparingInt(String::length).thenComparing(s -> s)).orElseThrow();
-        byTerm.computeIfAbsent(key, k -> new ArrayList<>()).add(comp);
+        List<Compiled> l = byTerm.get(key);
+        if (l == null) byTerm.put(key, l = new ArrayList<>());
+        l.add(comp);
         n++;
       }
     }
@@ -66,17 +70,34 @@ public final class Tagger {
   /** Every mention in text, ordered by offset. */
   public List<Mention> tag(String text) {
     if (byTerm.isEmpty() || text.isEmpty()) return List.of();
-    Set<String> present = new HashSet<>();
-    for (PhraseQueries.Token t : allTokens(text)) present.add(t.text());
-    List<Compiled> candidates = new ArrayList<>();
-    for (String term : present) {
-      List<Compiled> l = byTerm.get(term);
+    return tag(AnalyzedText.of(exact, FIELD, text));
+  }
+
+  /**
+   * Every mention in a text already analysed with the exact chain (the indexer analyses each
+   * passage once and hands the same tokens to the tagger and to the index writer).
+   */
+  public List<Mention> tag(AnalyzedText tokens) {
+    if (byTerm.isEmpty() || tokens.size() == 0) return List.of();
+    // presearch: a variant is a candidate only if its key term occurs, and then all of its terms
+    char[] buf = tokens.termBuffer();
+    List<List<Compiled>> keyed = null;
+    for (int i = 0; i < tokens.size(); i++) {
+      List<Compiled> l = byTerm.get(buf, tokens.termStart(i), tokens.termLength(i));
       if (l == null) continue;
-      for (Compiled c : l) if (present.containsAll(c.terms())) candidates.add(c);
+      if (keyed == null) keyed = new ArrayList<>();
+      boolean seen = false;
+      for (List<Compiled> k : keyed) seen |= k == l; // by identity: one list per key term
+      if (!seen) keyed.add(l);
     }
+    if (keyed == null) return List.of();
+    Set<String> present = new HashSet<>();
+    for (int i = 0; i < tokens.size(); i++) present.add(tokens.term(i));
+    List<Compiled> candidates = new ArrayList<>();
+    for (List<Compiled> l : keyed) for (Compiled c : l) if (present.containsAll(c.terms())) candidates.add(c);
     if (candidates.isEmpty()) return List.of();
     MemoryIndex mi = new MemoryIndex(true, false);
-    mi.addField(FIELD, text, exact);
+    mi.addField(FIELD, tokens.stream());
     IndexSearcher searcher = mi.createSearcher();
     List<Mention> out = new ArrayList<>();
     try {
@@ -94,18 +115,9 @@ public final class Tagger {
     return dedupe(out);
   }
 
-  private List<PhraseQueries.Token> allTokens(String text) {
-    // unfiltered: every unigram and bigram of the passage, so any variant's terms can be looked up
-    List<PhraseQueries.Token> out = new ArrayList<>();
-    try (var ts = exact.tokenStream(FIELD, text)) {
-      var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) out.add(new PhraseQueries.Token(term.toString(), 0, false));
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
+  /** The analyser the tagger's phrase queries are written for (the index's exact field). */
+  public Analyzer analyzer() {
+    return exact;
   }
 
   /**

@@ -60,8 +60,13 @@ class AnalysisChainsTest {
   }
 
   private static List<String> tokens(Analyzer a, String text) throws IOException {
+    return tokens(a.tokenStream("f", text));
+  }
+
+  /** Every token as term/increment/length/type/offsets, then the end offset; closes the stream. */
+  static List<String> tokens(TokenStream stream) throws IOException {
     List<String> out = new ArrayList<>();
-    try (TokenStream ts = a.tokenStream("f", text)) {
+    try (TokenStream ts = stream) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
       PositionLengthAttribute len = ts.addAttribute(PositionLengthAttribute.class);
@@ -88,7 +93,8 @@ class AnalysisChainsTest {
         switch (which) {
           case "en" -> {
             t = new StandardTokenizer();
-            s = new PorterStemFilter(new StopFilter(new LowerCaseFilter(new EnglishPossessiveFilter(t)), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
+            s = new PorterStemFilter(new StopFilter(new LowerCaseFilter(new EnglishPossessiveFilter(new DropHanFilter(t))),
+                EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
           }
           case "exact" -> {
             t = new WordTokenizer();
