@@ -24,7 +24,7 @@ final class SearchCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "QUERY", description = "The query (several words are joined with spaces).")
   String[] query;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Hits to show (default: ${DEFAULT-VALUE}, at most 100).")
+  @Option(names = "--limit", paramLabel = "N", description = "Hits to show (default: ${DEFAULT-VALUE}, at most 100). 0: only the count and every matching document with its passage count.")
   int limit = 10;
 
   @Option(names = "--offset", paramLabel = "N", description = "Hits to skip (paging).")
@@ -60,6 +60,12 @@ final class SearchCommand implements Callable<Integer> {
   private static void print(PrintStream out, Api.SearchResponse r, boolean ansi) {
     out.printf("%d passages match (%d ms)%n", r.total(), r.tookMs());
     for (Api.Expansion e : r.expansions()) out.printf("  also searching the glossary's %s: %s%n", e.label(), String.join(" | ", e.variants()));
+    if (r.limit() == 0) {
+      // the lookup: every matching document with its number of matching passages
+      out.printf("in %d documents%n", r.facets().docs().size());
+      for (Api.FacetCount d : r.facets().docs()) out.printf("%6d  %s  %s%n", d.count(), d.id(), d.title());
+      return;
+    }
     int i = r.offset();
     for (Api.Hit h : r.hits()) {
       out.println();

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.Passage;
@@ -24,9 +25,29 @@ import org.policysearch.index.Fields;
 final class MatchOffsets {
   private MatchOffsets() {}
 
+  /** Characters of a passage the highlighter looks at. */
+  private static final int MAX_LENGTH = 1_000_000;
+
   private static final class SpanHighlighter extends UnifiedHighlighter {
-    SpanHighlighter(Builder b) {
+    /** The passages' text by doc id when the caller has loaded it already (else read from the stored field). */
+    private final Map<Integer, String> texts;
+
+    SpanHighlighter(Builder b, Map<Integer, String> texts) {
       super(b);
+      this.texts = texts;
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+      if (texts == null) return super.loadFieldValues(fields, docIter, cacheCharsThreshold);
+      List<CharSequence[]> out = new ArrayList<>();
+      for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+        String t = texts.get(doc);
+        if (t == null) throw new IllegalArgumentException("no text given for doc " + doc);
+        // the highlighter asks for the one field, Fields.TEXT, cut as its own stored-field reader cuts it
+        out.add(new CharSequence[] {t.length() > MAX_LENGTH ? t.substring(0, MAX_LENGTH) : t});
+      }
+      return out;
     }
 
     Map<String, Object[]> spans(Query q, int[] docIds) throws IOException {
@@ -47,16 +68,24 @@ final class MatchOffsets {
 
   /** Match spans per Lucene doc id (a doc without matches maps to an empty list). */
   static Map<Integer, List<Api.Span>> of(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
+    return of(searcher, query, docIds, null);
+  }
+
+  /**
+   * As above, with the passages' stored text already loaded by the caller (texts by doc id, one
+   * for every doc id), so the highlighter does not read the stored fields a second time.
+   */
+  static Map<Integer, List<Api.Span>> of(IndexSearcher searcher, Query query, int[] docIds, Map<Integer, String> texts) throws IOException {
     Map<Integer, List<Api.Span>> out = new HashMap<>();
     if (docIds.length == 0) return out;
     SpanHighlighter h = new SpanHighlighter(UnifiedHighlighter.builder(searcher, Fields.analyzer())
         .withBreakIterator(WholeBreakIterator::new)
-        .withMaxLength(1_000_000)
+        .withMaxLength(MAX_LENGTH)
         .withMaxNoHighlightPassages(0)
         .withHighlightPhrasesStrictly(true)
         .withWeightMatches(true)
         .withMaskedFieldsFunc(f -> f.equals(Fields.TEXT) ? Set.of(Fields.EN, Fields.EXACT, Fields.ZH) : Set.of())
-        .withFormatter(SPANS));
+        .withFormatter(SPANS), texts);
     // the highlighter wants doc ids in ascending order
     int[] sorted = docIds.clone();
     java.util.Arrays.sort(sorted);

@@ -4,7 +4,8 @@ package org.policysearch.search;
  * A search as the API and the CLI receive it; {@link #validated()} checks every parameter.
  *
  * @param q the query (may be empty when a filter is given)
- * @param limit hits per page, 1..{@link #MAX_LIMIT}
+ * @param limit hits per page, 0..{@link #MAX_LIMIT}; 0 is a lookup: the total and every matching document
+ *     (facets complete), no hits, no highlighting
  * @param offset hits to skip, 0..{@link #MAX_OFFSET}
  * @param lang filter: zh, en or mixed (null for all)
  * @param doc filter: a document id (null for all)
@@ -21,7 +22,7 @@ public record SearchRequest(String q, int limit, int offset, String lang, String
   }
 
   public SearchRequest validated() {
-    if (limit < 1 || limit > MAX_LIMIT) throw new BadQueryException("bad_parameter", "limit must be between 1 and " + MAX_LIMIT + ", not " + limit + ".");
+    if (limit < 0 || limit > MAX_LIMIT) throw new BadQueryException("bad_parameter", "limit must be between 0 and " + MAX_LIMIT + ", not " + limit + ".");
     if (offset < 0 || offset > MAX_OFFSET) throw new BadQueryException("bad_parameter", "offset must be between 0 and " + MAX_OFFSET + ", not " + offset + ".");
     if (lang != null && !lang.isEmpty() && !lang.equals("zh") && !lang.equals("en") && !lang.equals("mixed")) {
       throw new BadQueryException("bad_parameter", "lang must be zh, en or mixed, not '" + lang + "'.");

@@ -5,22 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -28,6 +23,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -35,6 +31,8 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
@@ -58,7 +56,10 @@ public final class SearchService implements SearchBackend, Concordance.Source {
   /** A search that runs longer is stopped and answered with a clear message (wildcards over a huge index, say). */
   static final long SEARCH_TIMEOUT_MS = 10_000;
   private final long searchTimeoutMs;
-  /** Facet values returned per dimension (the counts always cover every match). */
+  /**
+   * Facet values returned per dimension with a page of hits (the counts always cover every match);
+   * a lookup ({@code limit=0}) returns every value.
+   */
   static final int FACET_VALUES = 100;
   private static final Sort ORDER = new Sort(SortField.FIELD_SCORE, new SortField(Fields.DOC_SORT, SortField.Type.STRING),
       new SortField(Fields.ORDINAL, SortField.Type.INT));
@@ -72,7 +73,9 @@ public final class SearchService implements SearchBackend, Concordance.Source {
   private Expansion expansion;
   private final Object stateLock = new Object();
   private IndexReader stateReader;
-  private SortedSetDocValuesReaderState state;
+  private FacetCounts.Ordinals ordinals;
+  /** The facet ordinals of the segments of the last generation (reused by the next one). */
+  private final Map<Object, FacetCounts.SegmentOrds> segmentOrds = new HashMap<>();
   private IndexReader docsReader;
   private Map<String, DocumentInfo> docs = Map.of();
 
@@ -138,17 +141,26 @@ public final class SearchService implements SearchBackend, Concordance.Source {
     Query direct = q.isEmpty() ? new MatchAllDocsQuery() : new PolicyQueryParser().parseQuery(q);
     IndexSearcher s = manager.acquire();
     try {
-    Glossary g = glossary(s);
-    List<Expansion.Found> found = r.expand() && !q.isEmpty() ? expansion(s).find(q) : List.of();
-    Query query = passageQuery(r, direct, found);
-
-      int n = r.offset() + r.limit();
-      FacetsCollectorManager.FacetsResult res;
+      Glossary g = glossary(s);
+      List<Expansion.Found> found = r.expand() && !q.isEmpty() ? expansion(s).find(q) : List.of();
+      Query query = passageQuery(r, direct, found);
+      FacetCounts.Ordinals ordinals = ordinals(s.getIndexReader());
       // a searcher of its own for this request, so the time limit applies to this search alone
       IndexSearcher limited = new IndexSearcher(s.getIndexReader());
       limited.setTimeout(new QueryTimeoutImpl(searchTimeoutMs));
+      FacetCounts.Counts counts;
+      TopDocs top = null;
       try {
-        res = FacetsCollectorManager.search(limited, query, n, ORDER, true, new FacetsCollectorManager());
+        if (r.limit() == 0) {
+          // the lookup: every match counted, nothing ranked, no scores, no stored fields
+          counts = limited.search(query, FacetCounts.manager(ordinals));
+        } else {
+          Object[] both = limited.search(query, new MultiCollectorManager(
+              new TopFieldCollectorManager(ORDER, r.offset() + r.limit(), null, Integer.MAX_VALUE, false), FacetCounts.manager(ordinals)));
+          top = (TopDocs) both[0];
+          counts = (FacetCounts.Counts) both[1];
+          TopFieldCollector.populateScores(top.scoreDocs, limited, query);
+        }
       } catch (IndexSearcher.TooManyClauses e) {
         throw new BadQueryException("bad_query", "The query expands to too many terms; make it more specific.");
       }
@@ -156,29 +168,16 @@ public final class SearchService implements SearchBackend, Concordance.Source {
         throw new BadQueryException("query_timeout", "The search took longer than " + searchTimeoutMs / 1000.0
             + " s and was stopped; make the query more specific (fewer wildcards, a filter).");
       }
-      TopDocs top = res.topDocs();
-      long total = 0; // every match, counted while collecting the facets
-      for (FacetsCollector.MatchingDocs md : res.facetsCollector().getMatchingDocs()) total += md.totalHits;
-      ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(r.offset(), top.scoreDocs.length), top.scoreDocs.length);
-      int[] ids = new int[page.length];
-      for (int i = 0; i < page.length; i++) ids[i] = page[i].doc;
-      Map<Integer, List<Api.Span>> spans = MatchOffsets.of(s, query, ids);
-      Weight directWeight = found.isEmpty() ? null : s.createWeight(s.rewrite(direct), ScoreMode.COMPLETE_NO_SCORES, 1f);
       Map<String, DocumentInfo> infos = documents(s);
-      List<Api.Hit> hits = new ArrayList<>();
-      for (ScoreDoc sd : page) {
-        Document d = s.storedFields().document(sd.doc);
-        String via = null;
-        if (directWeight != null && !matches(s, directWeight, sd.doc)) via = viaVariant(d, found);
-        hits.add(hit(d, g, infos, q, sd.score, spans.getOrDefault(sd.doc, List.of()), via));
-      }
-      Api.Facets facets = facets(s, g, res.facetsCollector(), infos);
+      List<Api.Hit> hits = top == null ? List.of() : hits(s, r, q, query, direct, found, g, infos, top);
+      // a lookup (limit=0) answers every matching document; a page, the top values of each dimension
+      Api.Facets facets = facets(counts, g, infos, r.limit() == 0 ? Integer.MAX_VALUE : FACET_VALUES);
       List<Api.Expansion> exp = new ArrayList<>();
       for (Expansion.Found f : found) {
         exp.add(new Api.Expansion(f.concept().id(), f.concept().label(), f.matched(),
             f.concept().variants().stream().map(Concept.Variant::text).toList()));
       }
-      return new Api.SearchResponse(q, total, (System.nanoTime() - t0) / 1_000_000, r.offset(), r.limit(), exp, hits, facets);
+      return new Api.SearchResponse(q, counts.total(), (System.nanoTime() - t0) / 1_000_000, r.offset(), r.limit(), exp, hits, facets);
     } finally {
       manager.release(s);
     }
@@ -293,48 +292,57 @@ public final class SearchService implements SearchBackend, Concordance.Source {
     return out;
   }
 
-  private Api.Facets facets(IndexSearcher s, Glossary glossary, FacetsCollector fc, Map<String, DocumentInfo> infos) throws IOException {
-    SortedSetDocValuesReaderState st = state(s.getIndexReader());
-    if (st == null) return new Api.Facets(List.of(), List.of(), List.of());
-    SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(st, fc);
+  /** The hits of the page: stored fields read once, in index order, and the match spans from the highlighter. */
+  private List<Api.Hit> hits(IndexSearcher s, SearchRequest r, String q, Query query, Query direct, List<Expansion.Found> found,
+      Glossary g, Map<String, DocumentInfo> infos, TopDocs top) throws IOException {
+    ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(r.offset(), top.scoreDocs.length), top.scoreDocs.length);
+    int[] ids = new int[page.length];
+    for (int i = 0; i < page.length; i++) ids[i] = page[i].doc;
+    int[] sorted = ids.clone();
+    java.util.Arrays.sort(sorted);
+    // one StoredFields for the page, in doc id order: neighbouring passages share a compressed block
+    StoredFields stored = s.storedFields();
+    Map<Integer, Document> docsById = new HashMap<>();
+    Map<Integer, String> texts = new HashMap<>();
+    for (int id : sorted) {
+      Document d = stored.document(id);
+      docsById.put(id, d);
+      texts.put(id, d.get(Fields.TEXT));
+    }
+    Map<Integer, List<Api.Span>> spans = MatchOffsets.of(s, query, ids, texts);
+    Weight directWeight = found.isEmpty() ? null : s.createWeight(s.rewrite(direct), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    List<Api.Hit> hits = new ArrayList<>(page.length);
+    for (ScoreDoc sd : page) {
+      Document d = docsById.get(sd.doc);
+      String via = null;
+      if (directWeight != null && !matches(s, directWeight, sd.doc)) via = viaVariant(d, found);
+      hits.add(hit(d, g, infos, q, sd.score, spans.getOrDefault(sd.doc, List.of()), via));
+    }
+    return hits;
+  }
+
+  private static Api.Facets facets(FacetCounts.Counts counts, Glossary glossary, Map<String, DocumentInfo> infos, int max) {
     List<Api.FacetCount> docsF = new ArrayList<>(), termsF = new ArrayList<>(), langF = new ArrayList<>();
-    for (LabelAndValue lv : children(counts, Fields.FACET_DOC)) {
-      DocumentInfo i = infos.get(lv.label);
-      docsF.add(new Api.FacetCount(lv.label, i == null ? lv.label : i.title(), null, lv.value.longValue()));
+    for (FacetCounts.Value v : counts.top(Fields.FACET_DOC, max)) {
+      DocumentInfo i = infos.get(v.label());
+      docsF.add(new Api.FacetCount(v.label(), i == null ? v.label() : i.title(), null, v.count()));
     }
-    for (LabelAndValue lv : children(counts, Fields.FACET_TERM)) {
-      Concept c = glossary.get(lv.label);
-      termsF.add(new Api.FacetCount(lv.label, null, c == null ? lv.label : c.label(), lv.value.longValue()));
+    for (FacetCounts.Value v : counts.top(Fields.FACET_TERM, max)) {
+      Concept c = glossary.get(v.label());
+      termsF.add(new Api.FacetCount(v.label(), null, c == null ? v.label() : c.label(), v.count()));
     }
-    for (LabelAndValue lv : children(counts, Fields.FACET_LANG)) {
-      langF.add(new Api.FacetCount(lv.label, null, null, lv.value.longValue()));
-    }
+    for (FacetCounts.Value v : counts.top(Fields.FACET_LANG, max)) langF.add(new Api.FacetCount(v.label(), null, null, v.count()));
     return new Api.Facets(docsF, termsF, langF);
   }
 
-  private static List<LabelAndValue> children(SortedSetDocValuesFacetCounts counts, String dim) throws IOException {
-    try {
-      FacetResult r = counts.getTopChildren(FACET_VALUES, dim);
-      if (r == null) return List.of();
-      List<LabelAndValue> l = new ArrayList<>(List.of(r.labelValues));
-      l.sort(Comparator.comparingLong((LabelAndValue x) -> -x.value.longValue()).thenComparing(x -> x.label));
-      return l;
-    } catch (IllegalArgumentException e) {
-      return List.of(); // the dimension has no values in this index yet
-    }
-  }
-
-  private SortedSetDocValuesReaderState state(IndexReader reader) throws IOException {
+  /** The facet ordinals and labels of this index generation (built on the first search after a refresh). */
+  private FacetCounts.Ordinals ordinals(IndexReader reader) throws IOException {
     synchronized (stateLock) {
       if (stateReader != reader) {
-        try {
-          state = new DefaultSortedSetDocValuesReaderState(reader, Fields.facetsConfig());
-        } catch (IllegalArgumentException e) {
-          state = null; // no facet values indexed yet (empty index)
-        }
+        ordinals = FacetCounts.Ordinals.of(reader, segmentOrds);
         stateReader = reader;
       }
-      return state;
+      return ordinals;
     }
   }
 

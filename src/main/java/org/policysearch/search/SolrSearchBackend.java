@@ -83,7 +83,8 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     sq.set("q.op", "OR").set("defType", "lucene");
     sq.setFields(fl).setStart(r.offset()).setRows(r.limit());
     sq.set("sort", "score desc," + Fields.DOC + " asc," + Fields.ORDINAL + " asc");
-    highlight(sq, null);
+    // limit=0 is the lookup: rows=0, nothing highlighted; the facets (complete here in both modes) and numFound answer it
+    if (r.limit() > 0) highlight(sq, null);
     sq.set("json.facet", "{docs:{type:terms,field:" + Fields.DOC + ",limit:-1},terms:{type:terms,field:" + Fields.TERM
         + ",limit:-1},lang:{type:terms,field:" + Fields.LANG + ",limit:-1}}");
     QueryResponse res = query("search", sq);

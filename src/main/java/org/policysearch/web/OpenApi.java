@@ -16,7 +16,7 @@ final class OpenApi {
           "/api/search": {"get": {"summary": "Ranked passages with highlighted snippets, match offsets and facets",
             "parameters": [
               {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 1000}, "description": "Query; quote a phrase for an exact match. Operators AND OR NOT ( ); filters doc: lang: year: term:"},
-              {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}},
+              {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 100, "default": 20}, "description": "Hits per page. 0 is a lookup: total and complete facets (facets.docs lists every matching document with its passage count), no hits, no highlighting; with a page, each facet lists its top 100 values"},
               {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 10000, "default": 0}},
               {"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["zh", "en", "mixed"]}},
               {"name": "doc", "in": "query", "schema": {"type": "string"}, "description": "Only passages of this document id"},

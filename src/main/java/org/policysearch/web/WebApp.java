@@ -111,7 +111,7 @@ public final class WebApp {
 
   private void search(Context ctx) throws IOException {
     SearchRequest r = new SearchRequest(Params.query(ctx),
-        Params.integer(ctx, "limit", SearchRequest.DEFAULT_LIMIT, 1, SearchRequest.MAX_LIMIT),
+        Params.integer(ctx, "limit", SearchRequest.DEFAULT_LIMIT, 0, SearchRequest.MAX_LIMIT),
         Params.integer(ctx, "offset", 0, 0, SearchRequest.MAX_OFFSET),
         Params.string(ctx, "lang"), Params.string(ctx, "doc"), Params.string(ctx, "term"),
         Params.bool(ctx, "expand", true));

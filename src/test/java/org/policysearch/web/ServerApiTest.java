@@ -224,7 +224,7 @@ class ServerApiTest {
     cases.put("/api/search?q=" + TestServer.enc("(a OR b"), new Object[] {400, "bad_query"});
     cases.put("/api/search?q=" + "x".repeat(1001), new Object[] {400, "bad_query"});
     cases.put("/api/search?q=", new Object[] {400, "bad_query"});
-    cases.put("/api/search?q=a&limit=0", new Object[] {400, "bad_parameter"});
+    cases.put("/api/search?q=a&limit=-1", new Object[] {400, "bad_parameter"});
     cases.put("/api/search?q=a&limit=101", new Object[] {400, "bad_parameter"});
     cases.put("/api/search?q=a&limit=ten", new Object[] {400, "bad_parameter"});
     cases.put("/api/search?q=a&offset=-1", new Object[] {400, "bad_parameter"});
