@@ -66,9 +66,9 @@ public final class AnalysisChains {
       new Step<>(WordTokenizerFactory.class, Map.of()),
       List.of(LOWER_CASE, new Step<>(HanBigramFilterFactory.class, Map.of())));
 
-  /** smartcn (HMM) word segmentation, lower case; punctuation tokens are kept (the query parser skips them). */
+  /** smartcn (HMM) word segmentation, lower case, punctuation tokens dropped (positions kept as gaps: {@link DropNonWordsFilter}). */
   public static final Chain CHINESE_WORDS = new Chain("chinese_words", List.of(NFKC),
-      new Step<>(HMMChineseTokenizerFactory.class, Map.of()), List.of(LOWER_CASE));
+      new Step<>(HMMChineseTokenizerFactory.class, Map.of()), List.of(LOWER_CASE, new Step<>(DropNonWordsFilterFactory.class, Map.of())));
 
   public static final List<Chain> ALL = List.of(ENGLISH_STEMMED, EXACT, CHINESE_WORDS);
 

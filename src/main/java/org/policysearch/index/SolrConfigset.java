@@ -33,7 +33,7 @@ public final class SolrConfigset {
   public static final String ANALYSIS_JAR = "policy-search-analysis.jar";
   private static final List<String> JAR_CLASSES = List.of("NfkcCharFilter", "NfkcCharFilterFactory", "WordTokenizer",
       "WordTokenizerFactory", "HanBigramFilter", "HanBigramFilter$Saved", "HanBigramFilterFactory", "DropHanFilter",
-      "DropHanFilterFactory", "Scripts");
+      "DropHanFilterFactory", "DropNonWordsFilter", "DropNonWordsFilterFactory", "Scripts");
 
   private SolrConfigset() {}
 
@@ -207,7 +207,8 @@ public final class SolrConfigset {
       }
       entry(jar, "META-INF/services/org.apache.lucene.analysis.CharFilterFactory", "org.policysearch.analysis.NfkcCharFilterFactory\n");
       entry(jar, "META-INF/services/org.apache.lucene.analysis.TokenizerFactory", "org.policysearch.analysis.WordTokenizerFactory\n");
-      entry(jar, "META-INF/services/org.apache.lucene.analysis.TokenFilterFactory", "org.policysearch.analysis.HanBigramFilterFactory\norg.policysearch.analysis.DropHanFilterFactory\n");
+      entry(jar, "META-INF/services/org.apache.lucene.analysis.TokenFilterFactory", "org.policysearch.analysis.HanBigramFilterFactory\norg.policysearch.analysis.DropHanFilterFactory\n"
+          + "org.policysearch.analysis.DropNonWordsFilterFactory\n");
     }
   }
 

@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ScoreDoc;
@@ -131,18 +132,23 @@ public final class GlossaryCandidates {
 
   private static void chineseCollocations(Analyzer chinese, Map<String, Tally> tallies, Set<String> known, String text, String doc,
       String anchor) {
+    // null marks a gap (dropped punctuation): words on either side of it are not neighbours
     List<String> words = new ArrayList<>();
     try (TokenStream ts = chinese.tokenStream(Fields.ZH, text)) {
       CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
       ts.reset();
-      while (ts.incrementToken()) words.add(t.toString());
+      while (ts.incrementToken()) {
+        if (inc.getPositionIncrement() > 1 && !words.isEmpty()) words.add(null);
+        words.add(t.toString());
+      }
       ts.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     for (int i = 0; i + 1 < words.size(); i++) {
       String a = words.get(i), b = words.get(i + 1);
-      if (a.length() < 2 || b.length() < 2 || !allHan(a) || !allHan(b)) continue;
+      if (a == null || b == null || a.length() < 2 || b.length() < 2 || !allHan(a) || !allHan(b)) continue;
       add(tallies, known, a + b, "collocation", doc, anchor, text);
     }
   }

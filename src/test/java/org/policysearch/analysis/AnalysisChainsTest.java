@@ -7,7 +7,6 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -102,7 +101,7 @@ class AnalysisChainsTest {
           }
           default -> {
             t = new HMMChineseTokenizer();
-            s = new StopFilter(new LowerCaseFilter(t), CharArraySet.EMPTY_SET);
+            s = new DropNonWordsFilter(new LowerCaseFilter(t));
           }
         }
         return new TokenStreamComponents(t, s);

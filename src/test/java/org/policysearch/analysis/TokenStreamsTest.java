@@ -104,4 +104,10 @@ class TokenStreamsTest {
         "in is a stop word, 中 and 国 are gaps: china stays four positions after made");
     assertTrue(tokens(Analyzers.englishStemmed().tokenStream("f", "安全可控")).equals(List.of("end 4")));
   }
+
+  @Test
+  void chineseWordsFieldDropsPunctuationButKeepsItsPosition() throws IOException {
+    List<String> t = tokens(Analyzers.chineseWords().tokenStream("f", "中国，制造。"));
+    assertEquals(List.of("中国/1/1/word/0-2", "制造/2/1/word/3-5", "end 6"), t);
+  }
 }
