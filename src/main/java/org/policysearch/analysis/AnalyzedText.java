@@ -74,7 +74,8 @@ public final class AnalyzedText {
   }
 
   private int typeIndex(String type) {
-    for (int i = 0; i < typeCount; i++) if (types[i] == type || types[i].equals(type)) return i;
+    for (int i = 0; i < typeCount; i++) if (types[i] == type) return i; // token types are constants: identity first
+    for (int i = 0; i < typeCount; i++) if (types[i].equals(type)) return i;
     if (typeCount == types.length) types = Arrays.copyOf(types, typeCount * 2);
     types[typeCount] = type;
     return typeCount++;

@@ -47,6 +47,12 @@ public final class NfkcCharFilter extends BaseCharFilter {
         if (t != Character.NON_SPACING_MARK && t != Character.COMBINING_SPACING_MARK && t != Character.ENCLOSING_MARK) break;
         j += Character.charCount(Character.codePointAt(raw, j));
       }
+      char c = raw.charAt(i);
+      if (j == i + 1 && (c < 0x80 || c >= 0x4E00 && c <= 0x9FFC)) {
+        out.append(c); // ASCII and unified ideographs without marks are their own NFKC form: no String per character
+        i = j;
+        continue;
+      }
       String unit = raw.substring(i, j);
       String norm = Normalizer.normalize(unit, Normalizer.Form.NFKC);
       int outStart = out.length();

@@ -7,6 +7,8 @@ public final class Scripts {
   /** A Han ideograph: indexed one character at a time (then as bigrams). */
   public static boolean isHan(int cp) {
     if (cp < 0x2E80) return false; // fast path: no ideograph below the CJK radicals (the script lookup is a binary search)
+    if (cp >= 0x4E00 && cp <= 0x9FFC) return true; // fast path: CJK Unified Ideographs, every one assigned (Unicode 13)
+    if (cp >= 0xA000 && cp < 0xF900) return false; // Yi, Hangul, surrogates, private use: no ideographs
     return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN && Character.isLetter(cp);
   }
 

@@ -53,4 +53,18 @@ class AnalysisTest {
     assertEquals("f:控", pq.phrase("f", "控").toString());
     assertEquals("f:\"互联 联网 ? +\"", pq.phrase("f", "互联网+").toString());
   }
+
+  @Test
+  void hanFastPathsAgreeWithTheScriptDefinitionForEveryCodePoint() {
+    for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+      boolean slow = Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN && Character.isLetter(cp);
+      if (slow != Scripts.isHan(cp)) throw new AssertionError("isHan disagrees at U+" + Integer.toHexString(cp));
+    }
+  }
+
+  @Test
+  void nfkcFastPathKeepsTextAndOffsets() throws Exception {
+    // ideographs and ASCII pass through; the full-width comma and the accent that composes with its base still fold
+    assertEquals(List.of("中@0-1", "中国@0-2", "国@1-2", "caf\u00e9@3-8", "x@9-10"), tokens(Analyzers.exact(), "中国，cafe\u0301,x"));
+  }
 }
