@@ -1,6 +1,7 @@
 package org.policysearch.index;
 
 import java.io.IOException;
+import org.apache.lucene.util.IOSupplier;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,8 +18,8 @@ import org.policysearch.extraction.Extractor;
 final class FileDecision {
   private FileDecision() {}
 
-  /** The file as the index holds it. */
-  record Indexed(String docId, String sha256, byte[] extraction) {}
+  /** The file as the index holds it; the stored extraction is read only when a re-tag needs it. */
+  record Indexed(String docId, String sha256, IOSupplier<byte[]> extraction) {}
 
   /** Writes one document; oldDocId, when not null, is an earlier id of the same file to delete. */
   @FunctionalInterface
@@ -41,7 +42,8 @@ final class FileDecision {
     }
     if (prev != null && prev.sha256().equals(sha) && prev.docId().equals(f.docId())) {
       if (!retagAll) return "unchanged";
-      writer.write(StoredExtraction.decode(prev.extraction()), sha, prev.extraction(), null);
+      byte[] blob = prev.extraction().get();
+      writer.write(StoredExtraction.decode(blob), sha, blob, null);
       return "retagged";
     }
     ExtractedDocument ex = extractor.extract(f.path());

@@ -18,15 +18,25 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOSupplier;
 import org.policysearch.analysis.Analyzers;
 import org.policysearch.corpus.CorpusScan;
 import org.policysearch.corpus.ScanProblem;
@@ -61,7 +71,8 @@ public final class Indexer {
     this.threads = Math.max(1, threads);
   }
 
-  private record Existing(String docId, String sha256, byte[] extraction, DocumentInfo info) {}
+  /** A document of the previous commit: its metadata, and where its stored extraction is (read only for a re-tag). */
+  private record Existing(String docId, String sha256, IOSupplier<byte[]> extraction, DocumentInfo info) {}
 
   /** Thrown when the run could not start or commit (index locked, unwritable, corrupt). */
   public static final class IndexUnavailableException extends IOException {
@@ -73,9 +84,10 @@ public final class Indexer {
   public IndexReport run(CorpusScan scan, boolean full, IndexListener listener) throws IOException {
     long t0 = System.nanoTime();
     Files.createDirectories(indexDir);
-    try (Directory dir = FSDirectory.open(indexDir)) {
+    try (Directory dir = FSDirectory.open(indexDir);
+        DirectoryReader previous = full || !DirectoryReader.indexExists(dir) ? null : DirectoryReader.open(dir)) {
       Map<String, String> commitData = new HashMap<>();
-      Map<String, Existing> existing = full ? Map.of() : readExisting(dir, commitData);
+      Map<String, Existing> existing = previous == null ? Map.of() : readExisting(previous, commitData);
       boolean retagAll = !Fields.SCHEMA_VERSION.equals(commitData.get(Fields.COMMIT_SCHEMA))
           || !glossary.fingerprint().equals(commitData.get(Fields.COMMIT_GLOSSARY));
       IndexWriterConfig cfg = new IndexWriterConfig(Fields.analyzer())
@@ -173,30 +185,40 @@ public final class Indexer {
     writer.updateDocuments(new Term(Fields.DOC, f.docId()), docs);
   }
 
-  private static Map<String, Existing> readExisting(Directory dir, Map<String, String> commitData) throws IOException {
+  /**
+   * The documents of the previous commit without their stored extractions: those are the largest
+   * stored values (the whole text of every file) and only a re-tag reads them, one at a time, from
+   * the same point-in-time reader (issue 7: loading them all made server start-up on the full bench
+   * corpus read and hold every extraction).
+   */
+  private static Map<String, Existing> readExisting(DirectoryReader r, Map<String, String> commitData) throws IOException {
     Map<String, Existing> out = new HashMap<>();
-    if (!DirectoryReader.indexExists(dir)) return out;
-    try (DirectoryReader r = DirectoryReader.open(dir)) {
-      commitData.putAll(r.getIndexCommit().getUserData());
-      IndexSearcher s = new IndexSearcher(r);
-      var top = s.search(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)), Math.max(1, r.maxDoc()));
-      var stored = s.storedFields();
-      for (var sd : top.scoreDocs) {
-        Document d = stored.document(sd.doc);
-        DocumentInfo info = IndexReading.documentInfo(d);
-        BytesRefHolder blob = new BytesRefHolder(d.getBinaryValue(Fields.EXTRACTED));
-        out.put(info.source(), new Existing(info.id(), info.sha256(), blob.bytes(), info));
+    commitData.putAll(r.getIndexCommit().getUserData());
+    for (LeafReaderContext leaf : r.leaves()) {
+      PostingsEnum docs = leaf.reader().postings(new Term(Fields.KIND, Fields.KIND_DOCUMENT));
+      if (docs == null) continue;
+      Bits live = leaf.reader().getLiveDocs();
+      StoredFields stored = leaf.reader().storedFields();
+      for (int doc; (doc = docs.nextDoc()) != DocIdSetIterator.NO_MORE_DOCS; ) {
+        if (live != null && !live.get(doc)) continue;
+        DocumentStoredFieldVisitor metadataOnly = new DocumentStoredFieldVisitor() {
+          @Override
+          public Status needsField(FieldInfo field) {
+            return Fields.EXTRACTED.equals(field.name) ? Status.NO : Status.YES;
+          }
+        };
+        stored.document(doc, metadataOnly);
+        DocumentInfo info = IndexReading.documentInfo(metadataOnly.getDocument());
+        LeafReader reader = leaf.reader();
+        int id = doc;
+        IOSupplier<byte[]> extraction = () -> {
+          BytesRef b = reader.storedFields().document(id, Set.of(Fields.EXTRACTED)).getBinaryValue(Fields.EXTRACTED);
+          return java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length);
+        };
+        out.put(info.source(), new Existing(info.id(), info.sha256(), extraction, info));
       }
     }
     return out;
-  }
-
-  private record BytesRefHolder(org.apache.lucene.util.BytesRef ref) {
-    byte[] bytes() {
-      byte[] b = new byte[ref.length];
-      System.arraycopy(ref.bytes, ref.offset, b, 0, ref.length);
-      return b;
-    }
   }
 
   private static int[] count(Directory dir) throws IOException {

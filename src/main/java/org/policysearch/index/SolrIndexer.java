@@ -142,7 +142,7 @@ public final class SolrIndexer {
 
   private String indexOne(SourceFile f, SourceMetadata meta, Existing prev, boolean retagAll,
       List<IndexReport.Failure> failures, AtomicLong chars, AtomicLong bytes) throws IOException {
-    FileDecision.Indexed indexed = prev == null ? null : new FileDecision.Indexed(prev.docId(), prev.sha256(), prev.extraction());
+    FileDecision.Indexed indexed = prev == null ? null : new FileDecision.Indexed(prev.docId(), prev.sha256(), prev::extraction);
     return FileDecision.decide(f, indexed, retagAll, extractor, (ex, sha, blob, oldDocId) -> write(f, meta, ex, sha, blob, oldDocId),
         failures, chars, bytes);
   }
