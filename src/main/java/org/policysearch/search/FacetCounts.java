@@ -97,6 +97,9 @@ final class FacetCounts {
   static final class Ordinals {
     private final String[] labels;
     private final Map<String, int[]> ranges = new HashMap<>();
+    /** rank[g]: the place of g's label in String order within its dimension; byRank[start of dimension + r]: the ordinal of rank r. */
+    private final int[] rank;
+    private final int[] byRank;
     private final SegmentOrds[] segments;
     private final int[][] toGlobal; // per leaf: segment ordinal -> global ordinal
 
@@ -122,6 +125,17 @@ final class FacetCounts {
         }
       }
       if (dim != null) ranges.put(dim, new int[] {from, labels.length});
+      rank = new int[labels.length];
+      byRank = new int[labels.length];
+      for (int[] r : ranges.values()) {
+        Integer[] order = new Integer[r[1] - r[0]];
+        for (int i = 0; i < order.length; i++) order[i] = r[0] + i;
+        Arrays.sort(order, Comparator.comparing((Integer g) -> labels[g]));
+        for (int i = 0; i < order.length; i++) {
+          rank[order[i]] = i;
+          byRank[r[0] + i] = order[i];
+        }
+      }
       segments = new SegmentOrds[leaves.size()];
       toGlobal = new int[leaves.size()][];
       Map<Object, SegmentOrds> current = new HashMap<>();
@@ -153,17 +167,35 @@ final class FacetCounts {
     List<Value> top(String dim, int max) {
       int[] range = ordinals.ranges.get(dim);
       if (range == null) return List.of();
-      List<Integer> ords = new ArrayList<>();
-      for (int o = range[0]; o < range[1]; o++) if (counts[o] > 0) ords.add(o);
-      if (ords.size() > max) {
-        // which values make the cut: count, then ordinal (the index's byte order of labels), as Lucene's top children did
-        ords.sort(Comparator.comparingInt((Integer o) -> -counts[o]).thenComparingInt(o -> o));
-        ords = ords.subList(0, max);
+      // one long per counted value, sorted as primitives (issue 7: boxing and comparators were most of a lookup's facet time)
+      long[] keys = new long[64];
+      int n = 0;
+      for (int o = range[0]; o < range[1]; o++) {
+        if (counts[o] == 0) continue;
+        if (n == keys.length) keys = Arrays.copyOf(keys, n * 2);
+        keys[n++] = key(counts[o], o - range[0]);
       }
-      List<Value> out = new ArrayList<>(ords.size());
-      for (int o : ords) out.add(new Value(ordinals.labels[o], counts[o]));
-      out.sort(Comparator.comparingLong((Value v) -> -v.count()).thenComparing(Value::label));
+      if (n > max) {
+        // which values make the cut: count, then ordinal (the index's byte order of labels), as Lucene's top children did
+        Arrays.sort(keys, 0, n);
+        n = max;
+      }
+      // then by count, then label
+      for (int i = 0; i < n; i++) {
+        int o = range[0] + (int) keys[i];
+        keys[i] = key(counts[o], ordinals.rank[o]);
+      }
+      Arrays.sort(keys, 0, n);
+      List<Value> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        int o = ordinals.byRank[range[0] + (int) keys[i]];
+        out.add(new Value(ordinals.labels[o], counts[o]));
+      }
       return out;
+    }
+
+    private static long key(int count, int tieBreak) {
+      return ((long) (Integer.MAX_VALUE - count) << 32) | tieBreak;
     }
   }
 

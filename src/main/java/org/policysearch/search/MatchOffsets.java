@@ -7,7 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
@@ -94,6 +100,43 @@ final class MatchOffsets {
       @SuppressWarnings("unchecked")
       List<Api.Span> spans = res == null || res[i] == null ? List.of() : (List<Api.Span>) res[i];
       out.put(sorted[i], spans);
+    }
+    return out;
+  }
+
+  /** The analysed fields whose matches are mapped onto the stored text (their offsets index into it). */
+  private static final String[] MATCH_FIELDS = {Fields.EN, Fields.EXACT, Fields.ZH};
+
+  /**
+   * Match spans per Lucene doc id straight from the Matches API (issue 7): one {@link Weight} for
+   * the whole page, then each passage's matches in the three analysed fields, their offsets read
+   * from the postings. A phrase is one match (its first token's start to its last token's end), as
+   * with the highlighter's weight matches; the highlighter rewrote the query and built a weight per
+   * passage and field, a fifth of a phrase search. texts: the passages' stored text by doc id
+   * (matches past its end, or past {@link #MAX_LENGTH}, are dropped as the highlighter drops them).
+   */
+  static Map<Integer, List<Api.Span>> fromMatches(IndexSearcher searcher, Query query, int[] docIds, Map<Integer, String> texts)
+      throws IOException {
+    Map<Integer, List<Api.Span>> out = new HashMap<>();
+    if (docIds.length == 0) return out;
+    Weight w = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (int doc : docIds) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      Matches m = w.matches(leaf, doc - leaf.docBase);
+      int length = Math.min(MAX_LENGTH, texts.get(doc).length());
+      List<Api.Span> spans = new ArrayList<>();
+      if (m != null) {
+        for (String f : MATCH_FIELDS) {
+          MatchesIterator it = m.getMatches(f);
+          if (it == null) continue;
+          while (it.next()) {
+            int start = it.startOffset(), end = Math.min(it.endOffset(), length);
+            if (start >= 0 && start < end) spans.add(new Api.Span(start, end));
+          }
+        }
+      }
+      out.put(doc, merge(spans));
     }
     return out;
   }

@@ -21,6 +21,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -31,7 +32,6 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
@@ -159,7 +159,6 @@ public final class SearchService implements SearchBackend, Concordance.Source {
               new TopFieldCollectorManager(ORDER, r.offset() + r.limit(), null, Integer.MAX_VALUE, false), FacetCounts.manager(ordinals)));
           top = (TopDocs) both[0];
           counts = (FacetCounts.Counts) both[1];
-          TopFieldCollector.populateScores(top.scoreDocs, limited, query);
         }
       } catch (IndexSearcher.TooManyClauses e) {
         throw new BadQueryException("bad_query", "The query expands to too many terms; make it more specific.");
@@ -309,16 +308,21 @@ public final class SearchService implements SearchBackend, Concordance.Source {
       docsById.put(id, d);
       texts.put(id, d.get(Fields.TEXT));
     }
-    Map<Integer, List<Api.Span>> spans = MatchOffsets.of(s, query, ids, texts);
+    Map<Integer, List<Api.Span>> spans = MatchOffsets.fromMatches(s, query, ids, texts);
     Weight directWeight = found.isEmpty() ? null : s.createWeight(s.rewrite(direct), ScoreMode.COMPLETE_NO_SCORES, 1f);
     List<Api.Hit> hits = new ArrayList<>(page.length);
     for (ScoreDoc sd : page) {
       Document d = docsById.get(sd.doc);
       String via = null;
       if (directWeight != null && !matches(s, directWeight, sd.doc)) via = viaVariant(d, found);
-      hits.add(hit(d, g, infos, q, sd.score, spans.getOrDefault(sd.doc, List.of()), via));
+      hits.add(hit(d, g, infos, q, score(sd), spans.getOrDefault(sd.doc, List.of()), via));
     }
     return hits;
+  }
+
+  /** A hit's BM25 score: the first sort value (the collector computed it; issue 7: recomputing it for the page cost 9%). */
+  private static float score(ScoreDoc sd) {
+    return sd instanceof FieldDoc fd && fd.fields[0] instanceof Float f ? f : sd.score;
   }
 
   private static Api.Facets facets(FacetCounts.Counts counts, Glossary glossary, Map<String, DocumentInfo> infos, int max) {
@@ -356,7 +360,8 @@ public final class SearchService implements SearchBackend, Concordance.Source {
     Query q = new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT));
     TopDocs top = s.search(q, Math.max(1, s.getIndexReader().maxDoc()));
     List<DocumentInfo> list = new ArrayList<>();
-    for (ScoreDoc sd : top.scoreDocs) list.add(IndexReading.documentInfo(s.storedFields().document(sd.doc)));
+    StoredFields stored = s.storedFields();
+    for (ScoreDoc sd : top.scoreDocs) list.add(IndexReading.documentInfo(stored.document(sd.doc)));
     list.sort(Comparator.comparing((DocumentInfo i) -> i.date() == null ? "9999" : i.date()).thenComparing(DocumentInfo::id));
     for (DocumentInfo i : list) out.put(i.id(), i);
     synchronized (stateLock) {
