@@ -11,8 +11,9 @@ import org.policysearch.analysis.Analyzers;
 
 /**
  * The index schema: every field name, once. One Lucene document per passage
- * ({@code kind=passage}) and one per source file ({@code kind=document}, metadata and the
- * extracted blocks, so a glossary change re-tags without re-extracting).
+ * ({@code kind=passage}), one per source file with its metadata ({@code kind=document}) and one
+ * with the file's extracted blocks ({@code kind=extraction}, so a glossary change re-tags without
+ * re-extracting; a record of its own so that listing documents never decompresses the text).
  *
  * <table>
  *   <tr><th>field</th><th>analysis</th><th>used for</th></tr>
@@ -29,11 +30,13 @@ public final class Fields {
   private Fields() {}
 
   /** Bump when the schema or analysis changes: an index of another version is rebuilt from its stored extractions. */
-  public static final String SCHEMA_VERSION = "5";
+  public static final String SCHEMA_VERSION = "6";
 
   public static final String KIND = "kind";
   public static final String KIND_PASSAGE = "passage";
   public static final String KIND_DOCUMENT = "document";
+  /** The stored extraction of one file (until schema 5 it was a field of the document record). */
+  public static final String KIND_EXTRACTION = "extraction";
   /** One entry holding the effective glossary (typed and generated concepts) as JSON. */
   public static final String KIND_GLOSSARY = "glossary";
   public static final String CONCEPTS = "concepts";

@@ -18,10 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
@@ -30,6 +27,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -186,14 +184,14 @@ public final class Indexer {
   }
 
   /**
-   * The documents of the previous commit without their stored extractions: those are the largest
-   * stored values (the whole text of every file) and only a re-tag reads them, one at a time, from
-   * the same point-in-time reader (issue 7: loading them all made server start-up on the full bench
-   * corpus read and hold every extraction).
+   * The documents of the previous commit. Their stored extractions (the whole text of every file)
+   * are read only for a re-tag, one at a time, from the same point-in-time reader: from the
+   * extraction record (schema 6) or, in an index written before it, from the document record.
    */
   private static Map<String, Existing> readExisting(DirectoryReader r, Map<String, String> commitData) throws IOException {
     Map<String, Existing> out = new HashMap<>();
     commitData.putAll(r.getIndexCommit().getUserData());
+    IndexSearcher searcher = new IndexSearcher(r);
     for (LeafReaderContext leaf : r.leaves()) {
       PostingsEnum docs = leaf.reader().postings(new Term(Fields.KIND, Fields.KIND_DOCUMENT));
       if (docs == null) continue;
@@ -201,24 +199,21 @@ public final class Indexer {
       StoredFields stored = leaf.reader().storedFields();
       for (int doc; (doc = docs.nextDoc()) != DocIdSetIterator.NO_MORE_DOCS; ) {
         if (live != null && !live.get(doc)) continue;
-        DocumentStoredFieldVisitor metadataOnly = new DocumentStoredFieldVisitor() {
-          @Override
-          public Status needsField(FieldInfo field) {
-            return Fields.EXTRACTED.equals(field.name) ? Status.NO : Status.YES;
-          }
-        };
-        stored.document(doc, metadataOnly);
-        DocumentInfo info = IndexReading.documentInfo(metadataOnly.getDocument());
-        LeafReader reader = leaf.reader();
-        int id = doc;
-        IOSupplier<byte[]> extraction = () -> {
-          BytesRef b = reader.storedFields().document(id, Set.of(Fields.EXTRACTED)).getBinaryValue(Fields.EXTRACTED);
-          return java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length);
-        };
+        DocumentInfo info = IndexReading.documentInfo(stored.document(doc));
+        int record = leaf.docBase + doc;
+        IOSupplier<byte[]> extraction = () -> storedExtraction(searcher, info.id(), record);
         out.put(info.source(), new Existing(info.id(), info.sha256(), extraction, info));
       }
     }
     return out;
+  }
+
+  private static byte[] storedExtraction(IndexSearcher searcher, String docId, int documentRecord) throws IOException {
+    TopDocs hit = searcher.search(new TermQuery(new Term(Fields.ID, PassageDocuments.extractionId(docId))), 1);
+    int where = hit.scoreDocs.length > 0 ? hit.scoreDocs[0].doc : documentRecord;
+    BytesRef b = searcher.storedFields().document(where, Set.of(Fields.EXTRACTED)).getBinaryValue(Fields.EXTRACTED);
+    if (b == null) throw new IOException("the index holds no stored extraction for " + docId + ": re-index with --full");
+    return java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length);
   }
 
   private static int[] count(Directory dir) throws IOException {

@@ -34,7 +34,8 @@ final class PassageDocuments {
         AnalyzedText exact = AnalyzedText.of(tagger.analyzer(), Fields.EXACT, p.text());
         out.add(facets.build(passage(info, p, exact, tagger.tag(exact))));
       }
-      out.add(document(info, extraction));
+      out.add(document(info));
+      out.add(extraction(info, extraction));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -79,7 +80,7 @@ final class PassageDocuments {
     return d;
   }
 
-  private Document document(DocumentInfo info, byte[] extraction) {
+  private Document document(DocumentInfo info) {
     Document d = new Document();
     d.add(new StringField(Fields.KIND, Fields.KIND_DOCUMENT, Field.Store.NO));
     d.add(new StringField(Fields.ID, "doc:" + info.id(), Field.Store.NO));
@@ -94,7 +95,24 @@ final class PassageDocuments {
     d.add(new StoredField(Fields.FORMAT, info.format() == null ? "" : info.format()));
     d.add(new StoredField(Fields.PAGES, info.pages()));
     d.add(new StoredField(Fields.PASSAGES, info.passages()));
+    return d;
+  }
+
+  /**
+   * The extraction in a record of its own: stored fields are decompressed a whole record at a
+   * time, so in the document record it made every listing of documents (server start, the first
+   * search after a commit) decompress the text of the whole corpus (issue 7).
+   */
+  private Document extraction(DocumentInfo info, byte[] extraction) {
+    Document d = new Document();
+    d.add(new StringField(Fields.KIND, Fields.KIND_EXTRACTION, Field.Store.NO));
+    d.add(new StringField(Fields.ID, extractionId(info.id()), Field.Store.NO));
+    d.add(new StringField(Fields.DOC, info.id(), Field.Store.NO));
     d.add(new StoredField(Fields.EXTRACTED, new BytesRef(extraction)));
     return d;
+  }
+
+  static String extractionId(String docId) {
+    return "extraction:" + docId;
   }
 }
