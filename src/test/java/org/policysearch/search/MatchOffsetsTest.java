@@ -12,8 +12,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.index.Term;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.policysearch.index.Fields;
 import org.policysearch.terms.Glossary;
@@ -26,20 +24,14 @@ import org.policysearch.testing.DemoCorpus;
  * expansion, both give the same spans for every matching passage.
  */
 class MatchOffsetsTest {
-  static SearchService search;
-
-  @BeforeAll
-  static void open() throws Exception {
-    search = new SearchService(DemoCorpus.index(), Glossary.empty());
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    search.close();
-  }
-
   @Test
   void matchesApiAndHighlighterGiveTheSameSpans() throws Exception {
+    try (SearchService search = new SearchService(DemoCorpus.index(), Glossary.empty())) {
+      compare(search);
+    }
+  }
+
+  private static void compare(SearchService search) throws Exception {
     List<String> queries = List.of("\"secure and controllable\"", "secure and controllable", "\"安全可控\"", "安全可控", "网络安全 法",
         "\"中国制造2025\"", "\"互联网+\"", "\"第一章总则\"", "national security OR 国家安全", "semiconductor*", "contr*", "sem?conductor",
         "semiconductr~", "indigenous innovation", "trade AND NOT china", "\"made in china 2025\"", "\"the\" \"of\"", "关键信息基础设施",

@@ -43,6 +43,8 @@ public final class Bench {
       int threads, int rounds, Path queries, boolean saveQueries, boolean jfr, boolean reuse, Path archives) {}
 
   private final Opts o;
+  /** Requests per quoted phrase and mode in the ripgrep comparison (medians of these). */
+  private static final int PHRASE_ROUNDS = 21;
   private final Path benchDir = Path.of("").toAbsolutePath();
   private final Path repo = benchDir.getParent();
   private final Path fatJar = repo.resolve("target/policy-search.jar");
@@ -174,6 +176,8 @@ public final class Bench {
           System.out.println(res.line());
         }
       }
+      // 5b. the quoted phrases in our two modes, lookup (limit=0) and first page, alternated, for the ripgrep comparison
+      report.phrases.putAll(Load.phrases(ours, queries, PHRASE_ROUNDS));
       // 6. heap after the load (after a full GC), and the servers still answering
       report.steadyHeapMb.put("ours", Heap.afterGc(oursServer.process.pid()));
       report.steadyHeapMb.put("solr", Heap.afterGc(solrServer.process.pid()));
@@ -186,6 +190,13 @@ public final class Bench {
     }
     // 7. ripgrep over the extracted text for the quoted phrases
     report.rg = Ripgrep.run(queries, textDir);
+    if (report.rg != null) {
+      for (var e : report.phrases.entrySet()) {
+        BenchQuery q = queries.get(e.getKey());
+        report.phraseTexts.put(e.getKey(), q.phrase());
+        report.phraseSets.put(e.getKey(), Ripgrep.compare(q.phrase(), report.rg.filesByQuery().get(e.getKey()), e.getValue().docs(), textDir));
+      }
+    }
 
     String md = report.markdown();
     System.out.println();

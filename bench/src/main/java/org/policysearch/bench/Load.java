@@ -64,6 +64,109 @@ final class Load {
     return new Agreement(qs.size(), same, zero, oe, se, ex, hits);
   }
 
+  /**
+   * One quoted phrase at c=1 in both of our modes, alternated request by request: the lookup
+   * ({@code limit=0}: total and every matching document with its passage count, what {@code rg -l}
+   * answers and more) and the first page as the load runs it (20 hits, highlighting, facets).
+   *
+   * @param docs the documents the lookup lists (ids), to compare with ripgrep's files
+   */
+  record PhraseTimes(long[] lookupNanos, long[] pageNanos, long passages, List<String> docs, long lookupBytes, long pageBytes) {
+    double lookupMs() {
+      return median(lookupNanos);
+    }
+
+    double pageMs() {
+      return median(pageNanos);
+    }
+
+    private static double median(long[] v) {
+      long[] s = v.clone();
+      Arrays.sort(s);
+      return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] / 1e6 : (s[s.length / 2 - 1] + s[s.length / 2]) / 2e6;
+    }
+  }
+
+  /** Each quoted phrase of qs (those with a ripgrep phrase), rounds times per mode (after one warm-up request each), by query index. */
+  static Map<Integer, PhraseTimes> phrases(Engine ours, List<BenchQuery> qs, int rounds) throws Exception {
+    Map<Integer, PhraseTimes> out = new LinkedHashMap<>();
+    for (int i = 0; i < qs.size(); i++) {
+      BenchQuery q = qs.get(i);
+      if (q.phrase().isEmpty()) continue;
+      String page = ours.url(q), lookup = page + "&limit=0";
+      HttpResponse<String> l = ours.get(lookup), p = ours.get(page);
+      if (l.statusCode() != 200 || p.statusCode() != 200) throw new java.io.IOException("phrase " + q.ours() + ": HTTP " + l.statusCode() + "/" + p.statusCode());
+      List<String> docs = docIds(l.body());
+      long total = ours.hits(l.body());
+      if (!l.body().contains("\"hits\":[]") || total != ours.hits(p.body())) {
+        throw new IllegalStateException("phrase " + q.ours() + ": the lookup and the page disagree");
+      }
+      long[] ln = new long[rounds], pn = new long[rounds];
+      for (int r = 0; r < rounds; r++) {
+        for (int k = 0; k < 2; k++) {
+          boolean lookupNow = (k == 0) == (r % 2 == 0); // who goes first alternates
+          long t = System.nanoTime();
+          HttpResponse<String> res = ours.get(lookupNow ? lookup : page);
+          long ns = System.nanoTime() - t;
+          if (res.statusCode() != 200) throw new java.io.IOException("phrase " + q.ours() + ": HTTP " + res.statusCode());
+          if (lookupNow) ln[r] = ns;
+          else pn[r] = ns;
+        }
+      }
+      out.put(i, new PhraseTimes(ln, pn, total, docs, l.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+          p.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+    }
+    return out;
+  }
+
+  /** The ids of facets.docs in one of our answers (a small scanner: the orchestrator uses the JDK only). */
+  static List<String> docIds(String body) {
+    String start = "\"facets\":{\"docs\":[";
+    int i = body.indexOf(start);
+    if (i < 0) throw new IllegalArgumentException("no facets.docs in the answer");
+    i += start.length();
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    boolean idValue = false;
+    while (i < body.length()) {
+      char c = body.charAt(i);
+      if (c == '"') {
+        StringBuilder v = new StringBuilder();
+        for (i++; body.charAt(i) != '"'; i++) {
+          char x = body.charAt(i);
+          if (x != '\\') {
+            v.append(x);
+            continue;
+          }
+          char e = body.charAt(++i);
+          switch (e) {
+            case 'u' -> {
+              v.append((char) Integer.parseInt(body.substring(i + 1, i + 5), 16));
+              i += 4;
+            }
+            case 'n' -> v.append('\n');
+            case 't' -> v.append('\t');
+            case 'r' -> v.append('\r');
+            case 'b' -> v.append('\b');
+            case 'f' -> v.append('\f');
+            default -> v.append(e);
+          }
+        }
+        i++;
+        if (idValue) out.add(v.toString());
+        idValue = depth == 1 && v.toString().equals("id") && body.charAt(i) == ':';
+        continue;
+      }
+      if (c == '{' || c == '[') depth++;
+      else if (c == '}' || c == ']') {
+        if (depth == 0) break;
+        depth--;
+      }
+      i++;
+    }
+    return out;
+  }
+
   private static String cut(String s) {
     return s.length() > 300 ? s.substring(0, 300) + "…" : s;
   }
