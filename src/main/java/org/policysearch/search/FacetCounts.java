@@ -53,16 +53,26 @@ final class FacetCounts {
    * One segment's facet ordinals held on the heap (issue 7: reading them from the doc values for
    * every match, through the sparse-field index and the cross-segment ordinal map, was half of a
    * phrase lookup): for doc d, {@code ords[start[d]] .. ords[start[d + 1] - 1]} are its segment
-   * ordinals. Segments never change, so this is built once per segment and shared by every index
+   * ordinals, held as chars when the segment has at most 65,536 values (it has about one per
+   * document of the corpus). Segments never change, so this is built once per segment and shared by every index
    * generation that contains it (about 4 bytes per document plus 4 per facet value).
    */
   static final class SegmentOrds {
     final int[] start;
-    final int[] ords;
+    /** The ordinals, one of the two null: narrow when every segment ordinal fits in a char. */
+    final char[] narrow;
+    final int[] wide;
 
-    private SegmentOrds(int[] start, int[] ords) {
+    private SegmentOrds(int[] start, int[] ords, long valueCount) {
       this.start = start;
-      this.ords = ords;
+      if (valueCount <= 1 << 16) {
+        narrow = new char[ords.length];
+        for (int i = 0; i < ords.length; i++) narrow[i] = (char) ords[i];
+        wide = null;
+      } else {
+        narrow = null;
+        wide = ords;
+      }
     }
 
     static SegmentOrds of(LeafReader reader) throws IOException {
@@ -80,11 +90,7 @@ final class FacetCounts {
         start[++last] = n;
       }
       while (last < maxDoc) start[++last] = n;
-      return new SegmentOrds(start, Arrays.copyOf(ords, n));
-    }
-
-    long bytes() {
-      return 4L * (start.length + ords.length);
+      return new SegmentOrds(start, Arrays.copyOf(ords, n), dv.getValueCount());
     }
   }
 
@@ -239,18 +245,44 @@ final class FacetCounts {
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) {
       SegmentOrds so = ordinals.segments[context.ord];
-      int[] start = so.start, ords = so.ords, toGlobal = ordinals.toGlobal[context.ord];
-      int[] c = counts;
-      return new LeafCollector() {
+      int[] toGlobal = ordinals.toGlobal[context.ord];
+      char[] narrow = so.narrow;
+      int[] wide = so.wide;
+      if (narrow != null) {
+        return new Leaf(so.start, toGlobal) {
+          @Override
+          int ord(int i) {
+            return narrow[i];
+          }
+        };
+      }
+      return new Leaf(so.start, toGlobal) {
         @Override
-        public void setScorer(Scorable scorer) {}
-
-        @Override
-        public void collect(int doc) {
-          total++;
-          for (int i = start[doc], end = start[doc + 1]; i < end; i++) c[toGlobal[ords[i]]]++;
+        int ord(int i) {
+          return wide[i];
         }
       };
+    }
+
+    /** Counts each collected document's ordinals (two kinds of storage, one loop). */
+    private abstract class Leaf implements LeafCollector {
+      private final int[] start, toGlobal;
+
+      Leaf(int[] start, int[] toGlobal) {
+        this.start = start;
+        this.toGlobal = toGlobal;
+      }
+
+      abstract int ord(int i);
+
+      @Override
+      public void setScorer(Scorable scorer) {}
+
+      @Override
+      public void collect(int doc) {
+        total++;
+        for (int i = start[doc], end = start[doc + 1]; i < end; i++) counts[toGlobal[ord(i)]]++;
+      }
     }
 
     @Override
