@@ -291,7 +291,7 @@ public final class SearchService implements SearchBackend, Concordance.Source {
     return out;
   }
 
-  /** The hits of the page: stored fields read once, in index order, and the match spans from the highlighter. */
+  /** The hits of the page: stored fields read once, in index order, and the match spans from the Matches API. */
   private List<Api.Hit> hits(IndexSearcher s, SearchRequest r, String q, Query query, Query direct, List<Expansion.Found> found,
       Glossary g, Map<String, DocumentInfo> infos, TopDocs top) throws IOException {
     ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(r.offset(), top.scoreDocs.length), top.scoreDocs.length);
