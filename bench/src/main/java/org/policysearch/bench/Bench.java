@@ -136,6 +136,12 @@ public final class Bench {
       }
     }
 
+    // 1b. where our indexing time goes: each analysis chain and tagging alone, one thread, steady state
+    Child cost = child("analysis-cost", List.of("-Xmx" + o.indexXmx(), "-cp", oursCp, "org.policysearch.bench.AnalysisCost",
+        passages.toString()), false);
+    cost.waitOk();
+    for (String line : Files.readAllLines(cost.log)) if (line.startsWith("ANALYSIS ")) report.analysis.add(fields(line.substring(9)));
+
     // 2. our index end to end from the files (extraction included), through the CLI
     Path oursIndex = o.work().resolve("idx-ours");
     deleteTree(oursIndex);
@@ -218,6 +224,13 @@ public final class Bench {
 
   private void jfr(List<String> cmd, String name) {
     if (o.jfr()) cmd.add("-XX:StartFlightRecording=dumponexit=true,settings=profile,filename=" + logs.resolve(name + ".jfr"));
+  }
+
+  /** key=value pairs separated by spaces, in order. */
+  static Map<String, String> fields(String line) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String kv : line.split(" ")) m.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+    return m;
   }
 
   private static long num(Properties p, String k) {
@@ -310,12 +323,7 @@ public final class Bench {
     }
 
     Map<String, String> result() throws IOException {
-      for (String line : Files.readAllLines(log)) {
-        if (!line.startsWith("RESULT ")) continue;
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String kv : line.substring(7).split(" ")) m.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
-        return m;
-      }
+      for (String line : Files.readAllLines(log)) if (line.startsWith("RESULT ")) return fields(line.substring(7));
       throw new IOException(name + " printed no RESULT line; see " + log);
     }
 

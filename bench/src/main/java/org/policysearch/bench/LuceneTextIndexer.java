@@ -25,7 +25,11 @@ import org.apache.lucene.store.FSDirectory;
 public final class LuceneTextIndexer {
   private LuceneTextIndexer() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    ChildMain.run(args, LuceneTextIndexer::run);
+  }
+
+  private static void run(String[] args) throws Exception {
     List<PassageFile.Doc> docs = PassageFile.read(Path.of(args[0]));
     Path indexDir = Path.of(args[1]);
     int threads = Integer.parseInt(args[2]);

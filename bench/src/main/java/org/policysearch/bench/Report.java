@@ -23,6 +23,8 @@ final class Report {
   Bench.Opts opts;
   Properties prepared;
   final List<Indexing> indexing = new ArrayList<>();
+  /** AnalysisCost's lines: stage, passages, textBytes, tokens, seconds. */
+  final List<Map<String, String>> analysis = new ArrayList<>();
   final List<Load.Result> search = new ArrayList<>();
   final Map<String, Long> coldStartMs = new LinkedHashMap<>();
   final Map<String, Long> steadyHeapMb = new LinkedHashMap<>();
@@ -77,6 +79,20 @@ final class Report {
       Indexing cli = best("ours", "files (CLI, extraction incl.)");
       if (cli != null) b.append(f("| ours end to end (CLI) / ours from text | %.2fx | | |%n", cli.mbps() / ours.mbps()));
       b.append('\n');
+    }
+
+    if (!analysis.isEmpty()) {
+      b.append("### Where our indexing time goes (analysis alone, one thread, steady state)\n\n");
+      b.append("| stage | passages | text MB | tokens | seconds | MB/s |\n|---|---:|---:|---:|---:|---:|\n");
+      for (Map<String, String> a : analysis) {
+        double mb = Long.parseLong(a.get("textBytes")) / 1e6, sec = Double.parseDouble(a.get("seconds"));
+        b.append(f("| %s | %s | %.1f | %s | %.1f | %.2f |%n", a.get("stage").replace('_', ' '), a.get("passages"), mb, a.get("tokens"), sec,
+            mb / sec));
+      }
+      if (lucene != null) {
+        b.append(f("%nFor scale: plain Lucene indexed everything (analysis, inversion, stored fields, flushes, merges) in %.1f s on %d threads.%n%n",
+            lucene.seconds(), opts.threads()));
+      }
     }
 
     b.append("### Search over HTTP on 127.0.0.1 (highlighting and facets on)\n\n");

@@ -13,7 +13,8 @@ final class SolrHome {
   static final String CORE = "passages";
 
   static void create(Path home) throws IOException {
-    for (String r : new String[] {"solr.xml", "passages/core.properties", "passages/conf/schema.xml", "passages/conf/solrconfig.xml"}) {
+    for (String r : new String[] {"solr.xml", "passages/core.properties", "passages/conf/schema.xml", "passages/conf/solrconfig.xml",
+        "passages/conf/han-types.txt"}) {
       Path target = home.resolve(r);
       Files.createDirectories(target.getParent());
       try (InputStream in = SolrHome.class.getResourceAsStream("/solr/" + r)) {

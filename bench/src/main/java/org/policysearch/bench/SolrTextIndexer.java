@@ -21,7 +21,11 @@ import org.apache.solr.core.CoreContainer;
 public final class SolrTextIndexer {
   private SolrTextIndexer() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    ChildMain.run(args, SolrTextIndexer::run);
+  }
+
+  private static void run(String[] args) throws Exception {
     List<PassageFile.Doc> docs = PassageFile.read(Path.of(args[0]));
     Path home = Path.of(args[1]);
     int threads = Integer.parseInt(args[2]);

@@ -34,7 +34,11 @@ import org.policysearch.terms.Tagger;
 public final class OursTextIndexer {
   private OursTextIndexer() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    org.policysearch.bench.ChildMain.run(args, OursTextIndexer::run);
+  }
+
+  private static void run(String[] args) throws Exception {
     List<PassageFile.Doc> docs = PassageFile.read(Path.of(args[0]));
     Path indexDir = Path.of(args[1]);
     int threads = Integer.parseInt(args[2]);
