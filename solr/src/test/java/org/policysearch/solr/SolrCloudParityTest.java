@@ -144,6 +144,12 @@ class SolrCloudParityTest {
         if (!a.facets().equals(b.facets())) failures.add(what + "facets\n  " + a.facets() + "\n  " + b.facets());
         if (!a.expansions().equals(b.expansions())) failures.add(what + "expansions " + a.expansions() + " vs " + b.expansions());
         if (a.total() <= 100 && !passages(a).equals(passages(b))) failures.add(what + "hit sets differ");
+        // the lookup (limit=0): the same total and complete facets, no hits, on both backends
+        SearchRequest lookup = new SearchRequest(q, 0, 0, null, null, null, expand);
+        Api.SearchResponse la = embedded.search(lookup), lb = solr.search(lookup);
+        if (la.total() != a.total() || lb.total() != b.total()) failures.add(what + "lookup total " + la.total() + " vs " + lb.total());
+        if (!la.facets().equals(lb.facets())) failures.add(what + "lookup facets\n  " + la.facets() + "\n  " + lb.facets());
+        if (!la.hits().isEmpty() || !lb.hits().isEmpty()) failures.add(what + "lookup answered hits");
         if (keys(a).equals(keys(b))) sameOrder++;
         for (Api.Hit h : b.hits()) {
           Api.Hit e = find(a, h);
@@ -153,7 +159,7 @@ class SolrCloudParityTest {
       }
       assertTrue(embedded.search(SearchRequest.of(q)).total() > 0, "query finds something: " + q);
     }
-    System.err.printf("%d searches: same ranking on %d%n", QUERIES.size() * 2, sameOrder);
+    System.err.printf("%d searches and as many lookups: same ranking on %d%n", QUERIES.size() * 2, sameOrder);
     assertTrue(failures.isEmpty(), String.join("\n", failures));
   }
 
