@@ -65,7 +65,8 @@ public final class GlossaryCandidates {
     Map<String, Tally> tallies = new HashMap<>();
     Analyzer chinese = Analyzers.chineseWords();
     service.withSearcher(s -> {
-      var top = s.search(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), Math.max(1, s.getIndexReader().maxDoc()));
+      TermQuery passages = new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE));
+      var top = s.search(passages, Math.max(1, s.count(passages)));
       for (ScoreDoc sd : top.scoreDocs) {
         Document d = s.storedFields().document(sd.doc);
         String text = d.get(Fields.TEXT), doc = d.get(Fields.DOC), anchor = d.get(Fields.ANCHOR);

@@ -358,7 +358,8 @@ public final class SearchService implements SearchBackend, Concordance.Source {
     }
     Map<String, DocumentInfo> out = new LinkedHashMap<>();
     Query q = new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT));
-    TopDocs top = s.search(q, Math.max(1, s.getIndexReader().maxDoc()));
+    // sized by the number of documents, not maxDoc (every passage): the top-N queue is allocated up front
+    TopDocs top = s.search(q, Math.max(1, s.count(q)));
     List<DocumentInfo> list = new ArrayList<>();
     StoredFields stored = s.storedFields();
     for (ScoreDoc sd : top.scoreDocs) list.add(IndexReading.documentInfo(stored.document(sd.doc)));
@@ -400,7 +401,7 @@ public final class SearchService implements SearchBackend, Concordance.Source {
       Query tagged = new BooleanQuery.Builder()
           .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), BooleanClause.Occur.FILTER)
           .add(new org.apache.lucene.search.PrefixQuery(new Term(Fields.TERM, "")), BooleanClause.Occur.FILTER).build();
-      TopDocs top = s.search(tagged, Math.max(1, s.getIndexReader().maxDoc()));
+      TopDocs top = s.search(tagged, Math.max(1, s.count(tagged)));
       var stored = s.storedFields();
       for (ScoreDoc sd : top.scoreDocs) {
         Document d = stored.document(sd.doc);
@@ -434,7 +435,8 @@ public final class SearchService implements SearchBackend, Concordance.Source {
     Query q = new BooleanQuery.Builder()
         .add(new TermQuery(new Term(Fields.DOC, doc)), BooleanClause.Occur.FILTER)
         .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), BooleanClause.Occur.FILTER).build();
-    TopDocs top = s.search(q, Math.max(1, s.getIndexReader().maxDoc()), new Sort(new SortField(Fields.ORDINAL, SortField.Type.INT)));
+    // sized by the document's passages, not maxDoc: the sort queue is allocated up front, per request
+    TopDocs top = s.search(q, Math.max(1, s.count(q)), new Sort(new SortField(Fields.ORDINAL, SortField.Type.INT)));
     List<Integer> out = new ArrayList<>();
     for (ScoreDoc sd : top.scoreDocs) out.add(sd.doc);
     return out;
