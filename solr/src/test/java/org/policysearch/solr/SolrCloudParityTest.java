@@ -198,8 +198,83 @@ class SolrCloudParityTest {
     }
   }
 
+  /**
+   * The product as a user runs it: {@code serve --solr} (the fat jar in a JVM of its own, so with
+   * its Jetty 12 web server and SolrJ talking to the cluster over HTTP) answers /api/search over
+   * HTTP exactly as the Solr backend answers in process: totals, facets, hits, expansions; and the
+   * reader's page and /health answer.
+   */
   @Test
-  @Order(5)
+  @Order(4)
+  void serveCommandOverTheClusterAnswersOverHttpAsTheBackendDoes() throws Exception {
+    Path jar = Path.of("..", "target", "policy-search.jar").toAbsolutePath().normalize();
+    assertTrue(Files.isRegularFile(jar), "the root build's fat jar is needed (mvn install at the root first): " + jar);
+    Path corpus = Path.of(System.getProperty("policysearch.demoCorpus", "../../shared/corpus")).toAbsolutePath().normalize();
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+        jar.toString(), "serve", "--solr", urls, "--collection", COLLECTION, "--corpus", corpus.toString(), "--no-watch",
+        "--port", "0").redirectErrorStream(true).start();
+    try {
+      int port = listeningPort(p);
+      var http = java.net.http.HttpClient.newHttpClient();
+      var json = new com.fasterxml.jackson.databind.ObjectMapper()
+          .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+      String base = "http://127.0.0.1:" + port;
+      List<String> qs = new ArrayList<>(QUERIES);
+      qs.add("\"secure and controllable\"");
+      for (String q : qs) {
+        String url = base + "/api/search?limit=20&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+        var res = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, res.statusCode(), q + ": " + res.body());
+        Api.SearchResponse over = json.readValue(res.body(), Api.SearchResponse.class);
+        Api.SearchResponse direct = solr.search(new SearchRequest(q, 20, 0, null, null, null, true));
+        assertEquals(direct.total(), over.total(), q);
+        assertEquals(direct.facets(), over.facets(), q);
+        assertEquals(direct.expansions(), over.expansions(), q);
+        assertEquals(direct.hits().stream().map(Api.Hit::passage).toList(), over.hits().stream().map(Api.Hit::passage).toList(), q);
+        assertEquals(direct.hits().stream().map(Api.Hit::matches).toList(), over.hits().stream().map(Api.Hit::matches).toList(), q);
+      }
+      String doc = embedded.documents().get(0).id();
+      var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/docs/" + doc)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, page.statusCode(), page.body());
+      assertTrue(page.body().contains("\"passages\""), page.body());
+      var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, health.statusCode(), health.body());
+    } finally {
+      p.destroy();
+      if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
+    }
+  }
+
+  /** Reads the server's log until it says where it listens (the port was 0: a free one). */
+  private static int listeningPort(Process p) throws Exception {
+    var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+    var listening = java.util.regex.Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+    StringBuilder log = new StringBuilder();
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    for (String line; System.nanoTime() < deadline && (line = in.readLine()) != null; ) {
+      log.append(line).append('\n');
+      var m = listening.matcher(line);
+      if (m.find()) {
+        Thread drain = new Thread(() -> { // keep reading so the server never blocks on a full pipe
+          try {
+            while (in.readLine() != null) { }
+          } catch (java.io.IOException e) {
+            // the server stopped
+          }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        return Integer.parseInt(m.group(1));
+      }
+    }
+    throw new AssertionError("serve --solr did not start listening:\n" + log);
+  }
+
+  @Test
+  @Order(6)
   void searchesStillAnswerWithOneNodeDown() throws Exception {
     List<Long> before = new ArrayList<>();
     for (String q : QUERIES) before.add(solr.search(SearchRequest.of(q)).total());
