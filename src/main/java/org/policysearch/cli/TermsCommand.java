@@ -8,6 +8,7 @@ import org.policysearch.search.Concordance;
 import org.policysearch.search.GlossaryCandidates;
 import org.policysearch.search.Json;
 import org.policysearch.search.NotFoundException;
+import org.policysearch.search.SearchBackend;
 import org.policysearch.search.SearchService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Parameters;
         "--suggest: phrases the corpus quotes or repeats that the glossary lacks."})
 final class TermsCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Mixin SolrOptions solr;
 
   @Parameters(arity = "0..1", paramLabel = "ID", description = "A concept id (see the list).")
   String id;
@@ -34,10 +36,14 @@ final class TermsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintStream out = System.out;
-    try (SearchService search = new SearchService(common.index, common.loadGlossary())) {
-      Concordance conc = new Concordance(search);
+    if (suggest && solr.enabled()) {
+      throw new CliException(ExitCodes.USAGE, "--suggest reads the index folder, not a Solr collection: run it without --solr");
+    }
+    try (SearchBackend backend = solr.open(common, common.loadGlossary())) {
+      // both backends are concordance sources: the tags are read from the index folder or the collection
+      Concordance conc = new Concordance((Concordance.Source) backend);
       if (suggest) {
-        List<GlossaryCandidates.Candidate> cs = GlossaryCandidates.suggest(search, limit);
+        List<GlossaryCandidates.Candidate> cs = GlossaryCandidates.suggest((SearchService) backend, limit);
         if (json) {
           out.println(Json.mapper().writeValueAsString(cs));
         } else {

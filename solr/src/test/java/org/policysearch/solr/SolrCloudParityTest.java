@@ -196,6 +196,33 @@ class SolrCloudParityTest {
     for (String id : List.of("secure-and-controllable", "made-in-china-2025", "cites-2016-cybersecurity-law-zh-pdf")) {
       assertEquals(local.term(id, null), remote.term(id, null), "/api/terms/" + id);
     }
+    // the terms command reads the collection with --solr, and prints what it prints for the index folder
+    String index = work.resolve("index").toString();
+    for (String[] args : List.of(new String[] {"terms", "--json"}, new String[] {"terms", "secure-and-controllable", "--json"})) {
+      String fromIndex = stdout(List.of(args), "--index", index);
+      String fromSolr = stdout(List.of(args), "--solr", urls, "--collection", COLLECTION);
+      assertTrue(fromIndex.length() > 100, fromIndex);
+      assertEquals(fromIndex, fromSolr, String.join(" ", args));
+    }
+    assertEquals(org.policysearch.cli.ExitCodes.USAGE, Main.run("terms", "--suggest", "--solr", urls, "--collection", COLLECTION),
+        "--suggest needs the index folder: a clear usage error");
+  }
+
+  /** What Main prints on standard output for args followed by more. */
+  private static String stdout(List<String> args, String... more) {
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream saved = System.out;
+    List<String> all = new ArrayList<>(args);
+    all.addAll(List.of(more));
+    int rc;
+    try {
+      System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+      rc = Main.run(all.toArray(new String[0]));
+    } finally {
+      System.setOut(saved);
+    }
+    assertEquals(0, rc, String.join(" ", all));
+    return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /**
