@@ -1,10 +1,20 @@
 package org.policysearch.index;
 
 import java.io.IOException;
-import org.apache.lucene.util.IOSupplier;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.util.IOSupplier;
+import org.policysearch.corpus.CorpusScan;
 import org.policysearch.corpus.SourceFile;
 import org.policysearch.extraction.ExtractedDocument;
 import org.policysearch.extraction.Extractor;
@@ -25,6 +35,60 @@ final class FileDecision {
   @FunctionalInterface
   interface Writer {
     void write(ExtractedDocument ex, String sha, byte[] extraction, String oldDocId) throws IOException;
+  }
+
+  /** One file's work in a run: {@link #decide} with the backend's writer; returns its outcome. */
+  @FunctionalInterface
+  interface PerFile {
+    String run(SourceFile f) throws IOException;
+  }
+
+  /** How many files a run indexed, left unchanged and re-tagged. */
+  record Counts(int indexed, int unchanged, int retagged) {}
+
+  /**
+   * Runs every scanned file through perFile on threads daemon threads, reporting each to the
+   * listener, and counts the outcomes; the first failure of a task ends the run (the caller rolls
+   * back or leaves the commit out).
+   */
+  static Counts runAll(CorpusScan scan, int threads, String threadName, IndexListener listener, PerFile perFile)
+      throws ExecutionException, InterruptedException {
+    AtomicInteger indexed = new AtomicInteger(), unchanged = new AtomicInteger(), retagged = new AtomicInteger();
+    listener.start(scan.files().size());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, threadName);
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> tasks = new ArrayList<>();
+      for (SourceFile f : scan.files()) {
+        tasks.add(pool.submit(() -> {
+          String what = perFile.run(f);
+          switch (what) {
+            case "indexed" -> indexed.incrementAndGet();
+            case "unchanged" -> unchanged.incrementAndGet();
+            case "retagged" -> retagged.incrementAndGet();
+            default -> { }
+          }
+          listener.fileDone(f.source(), what);
+          return null;
+        }));
+      }
+      for (Future<?> t : tasks) t.get();
+    } finally {
+      pool.shutdownNow();
+    }
+    return new Counts(indexed.get(), unchanged.get(), retagged.get());
+  }
+
+  /** The entries of a previous run (keyed by source path) whose file is no longer in the scan. */
+  static <E> List<E> vanished(CorpusScan scan, Map<String, E> bySource) {
+    Set<String> present = new HashSet<>();
+    for (SourceFile f : scan.files()) present.add(f.source());
+    List<E> out = new ArrayList<>();
+    for (Map.Entry<String, E> e : bySource.entrySet()) if (!present.contains(e.getKey())) out.add(e.getValue());
+    return out;
   }
 
   /** Returns "indexed", "unchanged", "retagged" or "failed". */

@@ -8,14 +8,9 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -100,41 +95,13 @@ public final class Indexer {
       }
       List<IndexReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
       for (ScanProblem p : scan.problems()) failures.add(new IndexReport.Failure(p.source(), "SKIPPED", p.reason(), false));
-      AtomicInteger indexed = new AtomicInteger(), unchanged = new AtomicInteger(), retagged = new AtomicInteger();
       AtomicLong chars = new AtomicLong(), bytes = new AtomicLong();
-      listener.start(scan.files().size());
-      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-        Thread t = new Thread(r, "indexer");
-        t.setDaemon(true);
-        return t;
-      });
       boolean ok = false;
       try {
-        List<Future<?>> tasks = new ArrayList<>();
-        for (SourceFile f : scan.files()) {
-          tasks.add(pool.submit(() -> {
-            String what = indexOne(f, scan.metadataFor(f.source()), existing.get(f.source()), retagAll, writer,
-                failures, chars, bytes);
-            switch (what) {
-              case "indexed" -> indexed.incrementAndGet();
-              case "unchanged" -> unchanged.incrementAndGet();
-              case "retagged" -> retagged.incrementAndGet();
-              default -> { }
-            }
-            listener.fileDone(f.source(), what);
-            return null;
-          }));
-        }
-        for (Future<?> t : tasks) t.get();
-        Set<String> present = new HashSet<>();
-        for (SourceFile f : scan.files()) present.add(f.source());
-        int deleted = 0;
-        for (Existing e : existing.values()) {
-          if (!present.contains(e.info().source())) {
-            writer.deleteDocuments(new Term(Fields.DOC, e.docId()));
-            deleted++;
-          }
-        }
+        FileDecision.Counts counts = FileDecision.runAll(scan, threads, "indexer", listener,
+            f -> indexOne(f, scan.metadataFor(f.source()), existing.get(f.source()), retagAll, writer, failures, chars, bytes));
+        List<Existing> gone = FileDecision.vanished(scan, existing);
+        for (Existing e : gone) writer.deleteDocuments(new Term(Fields.DOC, e.docId()));
         Document g = new Document();
         g.add(new org.apache.lucene.document.StringField(Fields.KIND, Fields.KIND_GLOSSARY, org.apache.lucene.document.Field.Store.NO));
         g.add(new org.apache.lucene.document.StringField(Fields.ID, "glossary", org.apache.lucene.document.Field.Store.NO));
@@ -147,9 +114,9 @@ public final class Indexer {
         writer.commit();
         ok = true;
         listener.finish();
-        int[] counts = count(dir);
-        return new IndexReport(indexed.get(), unchanged.get(), retagged.get(), deleted, List.copyOf(failures), counts[0],
-            counts[1], chars.get(), bytes.get(), (System.nanoTime() - t0) / 1e9, glossary.problems());
+        int[] sizes = count(dir);
+        return new IndexReport(counts.indexed(), counts.unchanged(), counts.retagged(), gone.size(), List.copyOf(failures), sizes[0],
+            sizes[1], chars.get(), bytes.get(), (System.nanoTime() - t0) / 1e9, glossary.problems());
       } catch (java.util.concurrent.ExecutionException e) {
         Throwable c = e.getCause();
         if (c instanceof IOException io) throw new IndexUnavailableException("indexing failed: " + io.getMessage(), io);
@@ -160,7 +127,6 @@ public final class Indexer {
       } catch (IOException e) {
         throw new IndexUnavailableException("cannot write the index " + indexDir + ": " + e.getMessage(), e);
       } finally {
-        pool.shutdownNow();
         if (ok) writer.close();
         else writer.rollback();
       }

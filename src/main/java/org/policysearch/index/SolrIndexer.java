@@ -5,16 +5,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.QueryRequest;
@@ -80,40 +75,13 @@ public final class SolrIndexer {
         || !glossary.fingerprint().equals(state.get(Fields.COMMIT_GLOSSARY));
     List<IndexReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
     for (ScanProblem p : scan.problems()) failures.add(new IndexReport.Failure(p.source(), "SKIPPED", p.reason(), false));
-    AtomicInteger indexed = new AtomicInteger(), unchanged = new AtomicInteger(), retagged = new AtomicInteger();
     AtomicLong chars = new AtomicLong(), bytes = new AtomicLong();
-    listener.start(scan.files().size());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "solr-indexer");
-      t.setDaemon(true);
-      return t;
-    });
     try {
-      List<Future<?>> tasks = new ArrayList<>();
-      for (SourceFile f : scan.files()) {
-        tasks.add(pool.submit(() -> {
-          String what = indexOne(f, scan.metadataFor(f.source()), existing.get(f.source()), retagAll, failures, chars, bytes);
-          switch (what) {
-            case "indexed" -> indexed.incrementAndGet();
-            case "unchanged" -> unchanged.incrementAndGet();
-            case "retagged" -> retagged.incrementAndGet();
-            default -> { }
-          }
-          listener.fileDone(f.source(), what);
-          return null;
-        }));
-      }
-      for (Future<?> t : tasks) t.get();
-      Set<String> present = new HashSet<>();
-      for (SourceFile f : scan.files()) present.add(f.source());
-      int deleted = 0;
-      for (Existing e : existing.values()) {
-        if (!present.contains(e.info().source())) {
-          synchronized (this) {
-            pendingDeletes.add(e.docId());
-          }
-          deleted++;
-        }
+      FileDecision.Counts counts = FileDecision.runAll(scan, threads, "solr-indexer", listener,
+          f -> indexOne(f, scan.metadataFor(f.source()), existing.get(f.source()), retagAll, failures, chars, bytes));
+      List<Existing> gone = FileDecision.vanished(scan, existing);
+      synchronized (this) {
+        for (Existing e : gone) pendingDeletes.add(e.docId());
       }
       SolrInputDocument g = new SolrInputDocument();
       g.setField(Fields.ID, "glossary");
@@ -125,7 +93,7 @@ public final class SolrIndexer {
       flush();
       solr.retry("commit", () -> solr.client().commit(solr.name(), true, true));
       listener.finish();
-      return new IndexReport(indexed.get(), unchanged.get(), retagged.get(), deleted, List.copyOf(failures),
+      return new IndexReport(counts.indexed(), counts.unchanged(), counts.retagged(), gone.size(), List.copyOf(failures),
           (int) count(Fields.KIND_PASSAGE), (int) count(Fields.KIND_DOCUMENT), chars.get(), bytes.get(),
           (System.nanoTime() - t0) / 1e9, glossary.problems());
     } catch (ExecutionException e) {
@@ -135,8 +103,6 @@ public final class SolrIndexer {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
-    } finally {
-      pool.shutdownNow();
     }
   }
 
