@@ -4,10 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -38,28 +34,17 @@ public final class LuceneTextIndexer {
     IndexWriterConfig cfg = new IndexWriterConfig(new StandardAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         .setCommitOnClose(false).setRAMBufferSizeMB(64);
     try (FSDirectory dir = FSDirectory.open(indexDir); IndexWriter w = new IndexWriter(dir, cfg)) {
-      ExecutorService pool = Executors.newFixedThreadPool(threads);
-      AtomicInteger next = new AtomicInteger();
-      List<Future<?>> tasks = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        tasks.add(pool.submit(() -> {
-          for (int i; (i = next.getAndIncrement()) < docs.size(); ) {
-            List<Document> lds = new ArrayList<>();
-            for (PassageFile.Psg p : docs.get(i).passages()) {
-              Document d = new Document();
-              d.add(new TextField("text", p.text(), Field.Store.YES));
-              lds.add(d);
-            }
-            w.addDocuments(lds);
-          }
-          return null;
-        }));
-      }
-      for (Future<?> f : tasks) f.get();
-      pool.shutdown();
+      PassageFile.inParallel(docs, threads, () -> d -> {
+        List<Document> lds = new ArrayList<>();
+        for (PassageFile.Psg p : d.passages()) {
+          Document ld = new Document();
+          ld.add(new TextField("text", p.text(), Field.Store.YES));
+          lds.add(ld);
+        }
+        w.addDocuments(lds);
+      });
       w.commit();
     }
-    double s = (System.nanoTime() - t0) / 1e9;
-    PassageFile.result("lucene", docs.size(), PassageFile.passages(docs), PassageFile.textBytes(docs), s, PassageFile.sizeOf(indexDir));
+    PassageFile.result("lucene", docs, t0, indexDir);
   }
 }

@@ -123,6 +123,38 @@ public final class PassageFile {
   }
 
   /** One result line the orchestrator parses: RESULT key=value ... */
+  /** One indexing thread's work: documents one at a time, then whatever it still holds. */
+  public interface Worker {
+    void index(Doc d) throws Exception;
+
+    default void finish() throws Exception {}
+  }
+
+  /** Indexes docs on threads threads, each taking the next document until none is left (same for every engine). */
+  public static void inParallel(List<Doc> docs, int threads, java.util.function.Supplier<Worker> perThread) throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+      List<java.util.concurrent.Future<?>> tasks = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        tasks.add(pool.submit(() -> {
+          Worker w = perThread.get();
+          for (int i; (i = next.getAndIncrement()) < docs.size(); ) w.index(docs.get(i));
+          w.finish();
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : tasks) f.get();
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Prints the RESULT line of an engine that started at t0 (System.nanoTime) and wrote its index into dir. */
+  public static void result(String engine, List<Doc> docs, long t0, Path dir) throws IOException {
+    result(engine, docs.size(), passages(docs), textBytes(docs), (System.nanoTime() - t0) / 1e9, sizeOf(dir));
+  }
+
   public static void result(String engine, int docs, int passages, long textBytes, double seconds, long indexBytes) {
     System.out.printf(java.util.Locale.ROOT, "RESULT engine=%s docs=%d passages=%d textBytes=%d seconds=%.3f indexBytes=%d%n",
         engine, docs, passages, textBytes, seconds, indexBytes);

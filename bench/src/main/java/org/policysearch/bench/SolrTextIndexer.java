@@ -3,10 +3,6 @@ package org.policysearch.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.solr.client.solrj.embedded.EmbeddedSolrServer;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.core.CoreContainer;
@@ -34,45 +30,39 @@ public final class SolrTextIndexer {
     CoreContainer cc = CoreContainer.createAndLoad(home);
     long tReady = System.nanoTime();
     try (EmbeddedSolrServer solr = new EmbeddedSolrServer(cc, SolrHome.CORE)) {
-      ExecutorService pool = Executors.newFixedThreadPool(threads);
-      AtomicInteger next = new AtomicInteger();
-      List<Future<?>> tasks = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        tasks.add(pool.submit(() -> {
-          List<SolrInputDocument> batch = new ArrayList<>();
-          for (int i; (i = next.getAndIncrement()) < docs.size(); ) {
-            PassageFile.Doc d = docs.get(i);
-            for (PassageFile.Psg p : d.passages()) {
-              SolrInputDocument s = new SolrInputDocument();
-              s.addField("id", d.id() + "#" + p.anchor() + "#" + p.ordinal());
-              s.addField("doc", d.id());
-              s.addField("lang", p.lang());
-              for (String term : p.terms()) s.addField("term", term);
-              s.addField("anchor", p.anchor());
-              s.addField("ordinal", p.ordinal());
-              s.addField("page", p.page());
-              s.addField("start", p.start());
-              s.addField("end", p.end());
-              s.addField("exact", p.text());
-              batch.add(s);
-            }
-            if (batch.size() >= 500) {
-              solr.add(batch);
-              batch = new ArrayList<>();
-            }
+      PassageFile.inParallel(docs, threads, () -> new PassageFile.Worker() {
+        private List<SolrInputDocument> batch = new ArrayList<>();
+
+        @Override
+        public void index(PassageFile.Doc d) throws Exception {
+          for (PassageFile.Psg p : d.passages()) {
+            SolrInputDocument s = new SolrInputDocument();
+            s.addField("id", d.id() + "#" + p.anchor() + "#" + p.ordinal());
+            s.addField("doc", d.id());
+            s.addField("lang", p.lang());
+            for (String term : p.terms()) s.addField("term", term);
+            s.addField("anchor", p.anchor());
+            s.addField("ordinal", p.ordinal());
+            s.addField("page", p.page());
+            s.addField("start", p.start());
+            s.addField("end", p.end());
+            s.addField("exact", p.text());
+            batch.add(s);
           }
+          if (batch.size() >= 500) {
+            solr.add(batch);
+            batch = new ArrayList<>();
+          }
+        }
+
+        @Override
+        public void finish() throws Exception {
           if (!batch.isEmpty()) solr.add(batch);
-          return null;
-        }));
-      }
-      for (Future<?> f : tasks) f.get();
-      pool.shutdown();
+        }
+      });
       solr.commit();
     }
-    double s = (System.nanoTime() - t0) / 1e9;
     System.out.printf(java.util.Locale.ROOT, "solr core loaded in %.2f s%n", (tReady - t0) / 1e9);
-    PassageFile.result("solr", docs.size(), PassageFile.passages(docs), PassageFile.textBytes(docs), s,
-        PassageFile.sizeOf(home.resolve(SolrHome.CORE).resolve("data")));
-    System.exit(0);
+    PassageFile.result("solr", docs, t0, home.resolve(SolrHome.CORE).resolve("data"));
   }
 }

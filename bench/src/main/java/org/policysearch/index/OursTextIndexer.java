@@ -4,10 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -49,34 +45,23 @@ public final class OursTextIndexer {
     IndexWriterConfig cfg = new IndexWriterConfig(Fields.analyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         .setCommitOnClose(false).setRAMBufferSizeMB(64);
     try (FSDirectory dir = FSDirectory.open(indexDir); IndexWriter w = new IndexWriter(dir, cfg)) {
-      ExecutorService pool = Executors.newFixedThreadPool(threads);
-      AtomicInteger next = new AtomicInteger();
-      List<Future<?>> tasks = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        tasks.add(pool.submit(() -> {
-          PassageDocuments builder = new PassageDocuments();
-          for (int i; (i = next.getAndIncrement()) < docs.size(); ) {
-            PassageFile.Doc d = docs.get(i);
-            List<Passage> ps = new ArrayList<>(d.passages().size());
-            List<Block> blocks = new ArrayList<>(d.passages().size());
-            for (PassageFile.Psg p : d.passages()) {
-              ps.add(new Passage(d.id(), p.ordinal(), p.page(), p.lang(), p.text(), p.start(), p.end(), p.anchor()));
-              blocks.add(new Block(p.text(), p.page(), Block.Kind.PARAGRAPH));
-            }
-            ExtractedDocument ex = new ExtractedDocument(Outcome.OK, null, d.mediaType(), d.title(), d.date(), 0, blocks);
-            DocumentInfo info = new DocumentInfo(d.id(), d.source(), d.title(), null, d.lang(), d.date(), null, d.mediaType(), 0,
-                ps.size(), "0".repeat(64));
-            List<Document> lds = builder.build(info, ps, tagger, StoredExtraction.encode(ex));
-            w.updateDocuments(new Term(Fields.DOC, d.id()), lds);
+      PassageFile.inParallel(docs, threads, () -> {
+        PassageDocuments builder = new PassageDocuments();
+        return d -> {
+          List<Passage> ps = new ArrayList<>(d.passages().size());
+          List<Block> blocks = new ArrayList<>(d.passages().size());
+          for (PassageFile.Psg p : d.passages()) {
+            ps.add(new Passage(d.id(), p.ordinal(), p.page(), p.lang(), p.text(), p.start(), p.end(), p.anchor()));
+            blocks.add(new Block(p.text(), p.page(), Block.Kind.PARAGRAPH));
           }
-          return null;
-        }));
-      }
-      for (Future<?> f : tasks) f.get();
-      pool.shutdown();
+          ExtractedDocument ex = new ExtractedDocument(Outcome.OK, null, d.mediaType(), d.title(), d.date(), 0, blocks);
+          DocumentInfo info = new DocumentInfo(d.id(), d.source(), d.title(), null, d.lang(), d.date(), null, d.mediaType(), 0,
+              ps.size(), "0".repeat(64));
+          w.updateDocuments(new Term(Fields.DOC, d.id()), builder.build(info, ps, tagger, StoredExtraction.encode(ex)));
+        };
+      });
       w.commit();
     }
-    double s = (System.nanoTime() - t0) / 1e9;
-    PassageFile.result("ours", docs.size(), PassageFile.passages(docs), PassageFile.textBytes(docs), s, PassageFile.sizeOf(indexDir));
+    PassageFile.result("ours", docs, t0, indexDir);
   }
 }
