@@ -40,8 +40,7 @@ final class TermsCommand implements Callable<Integer> {
       throw new CliException(ExitCodes.USAGE, "--suggest reads the index folder, not a Solr collection: run it without --solr");
     }
     try (SearchBackend backend = solr.open(common, common.loadGlossary())) {
-      // both backends are concordance sources: the tags are read from the index folder or the collection
-      Concordance conc = new Concordance((Concordance.Source) backend);
+      Concordance conc = new Concordance(backend); // the tags of the index folder or of the collection
       if (suggest) {
         List<GlossaryCandidates.Candidate> cs = GlossaryCandidates.suggest((SearchService) backend, limit);
         if (json) {

@@ -50,7 +50,7 @@ import org.policysearch.terms.Mention;
  * Searches the index through one {@link SearcherManager}; {@link #refresh()} after each commit.
  * Thread-safe: every call acquires a searcher and releases it.
  */
-public final class SearchService implements SearchBackend, Concordance.Source {
+public final class SearchService implements SearchBackend {
   /** Direct matches score by BM25; passages reached only through the glossary get this constant, far below. */
   static final float EXPANSION_SCORE = 1e-4f;
   /** A search that runs longer is stopped and answered with a clear message (wildcards over a huge index, say). */

@@ -38,8 +38,7 @@ import org.policysearch.terms.Mention;
  * facets from JSON facets; terms, mentions and anchors are the fields stored at index time. The
  * answers are the same {@link Api} documents the embedded engine returns.
  */
-public final class SolrSearchBackend implements SearchBackend, SearchBackend.Reader, SearchBackend.Suggestions,
-    Concordance.Source {
+public final class SolrSearchBackend implements SearchBackend, SearchBackend.Reader, SearchBackend.Suggestions {
   private static final String PRE = "\u0001", POST = "\u0002";
   private static final String[] HL_FIELDS = {Fields.EXACT, Fields.EN, Fields.ZH};
   private static final String PASSAGE_FIELDS = String.join(",", Fields.ID, Fields.DOC, Fields.ANCHOR, Fields.ORDINAL,
