@@ -66,8 +66,13 @@ public final class AnalysisChains {
       new Step<>(WordTokenizerFactory.class, Map.of()),
       List.of(LOWER_CASE, new Step<>(HanBigramFilterFactory.class, Map.of())));
 
-  /** smartcn (HMM) word segmentation, lower case, punctuation tokens dropped (positions kept as gaps: {@link DropNonWordsFilter}). */
-  public static final Chain CHINESE_WORDS = new Chain("chinese_words", List.of(NFKC),
+  /**
+   * NFKC with ASCII punctuation given back its full-width form (the form smartcn's dictionaries
+   * know; see {@link NfkcCharFilter}), smartcn (HMM) word segmentation, lower case, punctuation
+   * tokens dropped (positions kept as gaps: {@link DropNonWordsFilter}).
+   */
+  public static final Chain CHINESE_WORDS = new Chain("chinese_words",
+      List.of(new Step<>(NfkcCharFilterFactory.class, Map.of("fullWidthPunctuation", "true"))),
       new Step<>(HMMChineseTokenizerFactory.class, Map.of()), List.of(LOWER_CASE, new Step<>(DropNonWordsFilterFactory.class, Map.of())));
 
   public static final List<Chain> ALL = List.of(ENGLISH_STEMMED, EXACT, CHINESE_WORDS);

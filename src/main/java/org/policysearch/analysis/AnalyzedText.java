@@ -103,6 +103,19 @@ public final class AnalyzedText {
     return new String(chars, termStart(i), termLength(i));
   }
 
+  /** Whether some token's term is exactly term (a scan without allocation: passages have tens of tokens). */
+  public boolean contains(char[] term) {
+    outer:
+    for (int i = 0; i < size; i++) {
+      int b = i * INTS;
+      if (ints[b + TERM_LEN] != term.length) continue;
+      int start = ints[b + TERM_START];
+      for (int k = 0; k < term.length; k++) if (chars[start + k] != term[k]) continue outer;
+      return true;
+    }
+    return false;
+  }
+
   /** A fresh stream over the kept tokens (give each consumer its own). */
   public TokenStream stream() {
     return new Replay();

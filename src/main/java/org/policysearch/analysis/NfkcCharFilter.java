@@ -9,13 +9,33 @@ import org.apache.lucene.analysis.charfilter.BaseCharFilter;
  * NFKC-normalises the text seen by the tokenizer (full-width letters, compatibility ideographs,
  * ligatures) while keeping offsets that point into the original, displayed text. Passages are
  * short, so the whole input is normalised on the first read.
+ *
+ * <p>With {@code fullWidthPunctuation}, ASCII punctuation and symbols ({@code ,.;:!?()} and the
+ * rest of U+0021-U+007E that is not a letter or digit) come out in their full-width forms
+ * (U+FF01-U+FF5E) after normalisation, one character for one, so offsets do not move. The Chinese
+ * words chain needs that: smartcn's dictionaries were built from text with full-width punctuation,
+ * and its bigram table, asked for a word followed by an ASCII punctuation mark, can probe all of
+ * its 402,137 slots before answering (its second hash of such a key is often 0). NFKC turns every
+ * Chinese comma into one, which made segmentation about 1.5 times slower; the words found are the
+ * same or better, since the dictionary knows the full-width marks.
  */
 public final class NfkcCharFilter extends BaseCharFilter {
+  private final boolean fullWidthPunctuation;
   private String normalized;
   private int pos;
 
   public NfkcCharFilter(Reader in) {
+    this(in, false);
+  }
+
+  public NfkcCharFilter(Reader in, boolean fullWidthPunctuation) {
     super(in);
+    this.fullWidthPunctuation = fullWidthPunctuation;
+  }
+
+  /** True for the ASCII characters that have a full-width form and are not letters or digits. */
+  static boolean isAsciiPunctuation(char c) {
+    return c >= 0x21 && c <= 0x7E && !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z');
   }
 
   @Override
@@ -29,6 +49,20 @@ public final class NfkcCharFilter extends BaseCharFilter {
   }
 
   private void fill() throws IOException {
+    normalize();
+    if (fullWidthPunctuation) {
+      char[] c = null;
+      for (int i = 0; i < normalized.length(); i++) {
+        char ch = normalized.charAt(i);
+        if (!isAsciiPunctuation(ch)) continue;
+        if (c == null) c = normalized.toCharArray();
+        c[i] = (char) (ch + 0xFEE0);
+      }
+      if (c != null) normalized = new String(c);
+    }
+  }
+
+  private void normalize() throws IOException {
     StringBuilder raw = new StringBuilder();
     char[] buf = new char[4096];
     for (int r; (r = input.read(buf)) != -1; ) raw.append(buf, 0, r);

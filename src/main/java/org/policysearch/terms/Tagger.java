@@ -34,7 +34,7 @@ import org.policysearch.analysis.PhraseQueries;
 public final class Tagger {
   static final String FIELD = "exact";
 
-  private record Compiled(String concept, String variant, Query query, Set<String> terms) {}
+  private record Compiled(String concept, String variant, Query query, List<char[]> terms) {}
 
   private final Analyzer exact;
   private final PhraseQueries phrases;
@@ -51,7 +51,7 @@ public final class Tagger {
         if (q == null) continue;
         Set<String> terms = new HashSet<>();
         for (PhraseQueries.Token t : phrases.tokens(FIELD, v.text())) terms.add(t.text());
-        Compiled comp = new Compiled(c.id(), v.text(), q, terms);
+        Compiled comp = new Compiled(c.id(), v.text(), q, terms.stream().sorted().map(String::toCharArray).toList());
         // index the variant under its least common-looking term: the longest
         String key = terms.stream().max(Comparator.comparingInt(String::length).thenComparing(s -> s)).orElseThrow();
         List<Compiled> l = byTerm.get(key);
@@ -91,10 +91,14 @@ public final class Tagger {
       if (!seen) keyed.add(l);
     }
     if (keyed == null) return List.of();
-    Set<String> present = new HashSet<>();
-    for (int i = 0; i < tokens.size(); i++) present.add(tokens.term(i));
     List<Compiled> candidates = new ArrayList<>();
-    for (List<Compiled> l : keyed) for (Compiled c : l) if (present.containsAll(c.terms())) candidates.add(c);
+    for (List<Compiled> l : keyed) {
+      for (Compiled c : l) {
+        boolean all = true;
+        for (char[] t : c.terms()) all = all && tokens.contains(t);
+        if (all) candidates.add(c);
+      }
+    }
     if (candidates.isEmpty()) return List.of();
     MemoryIndex mi = new MemoryIndex(true, false);
     mi.addField(FIELD, tokens.stream());

@@ -110,4 +110,35 @@ class TokenStreamsTest {
     List<String> t = tokens(Analyzers.chineseWords().tokenStream("f", "中国，制造。"));
     assertEquals(List.of("中国/1/1/word/0-2", "制造/2/1/word/3-5", "end 6"), t);
   }
+
+  @Test
+  void chineseWordsFieldSeesAsciiPunctuationInItsFullWidthForm() throws IOException {
+    Analyzer zh = Analyzers.chineseWords();
+    for (String text : randomTexts(1000, 13)) {
+      StringBuilder full = new StringBuilder(text);
+      for (int i = 0; i < full.length(); i++) if (NfkcCharFilter.isAsciiPunctuation(full.charAt(i))) full.setCharAt(i, (char) (full.charAt(i) + 0xFEE0));
+      assertEquals(tokens(zh.tokenStream("f", full.toString())), tokens(zh.tokenStream("f", text)), text);
+    }
+    // what smartcn is given: the full-width comma whichever comma the text has; offsets unchanged
+    for (String comma : List.of(",", "，")) {
+      assertEquals(List.of("法律/1/1/word/0-2", "设施/2/1/word/3-5", "end 5"), tokens(zh.tokenStream("f", "法律" + comma + "设施")));
+    }
+  }
+
+  @Test
+  void fullWidthPunctuationIsOneCharacterForOne() throws IOException {
+    String text = "Ａ股,(一)；ﬁ 2025: x+y";
+    try (NfkcCharFilter f = new NfkcCharFilter(new java.io.StringReader(text), true)) {
+      StringBuilder out = new StringBuilder();
+      char[] buf = new char[8];
+      for (int r; (r = f.read(buf, 0, buf.length)) != -1; ) out.append(buf, 0, r);
+      assertEquals("A股，（一）；fi 2025： x＋y", out.toString());
+      assertEquals(2, f.correctOffset(2), "the comma after Ａ股 is still at 2 in the source");
+      assertEquals(text.length(), f.correctOffset(out.length()), "the ligature's two characters map back to its one");
+    }
+    try (NfkcCharFilter f = new NfkcCharFilter(new java.io.StringReader("a,b"))) {
+      char[] buf = new char[8];
+      assertEquals("a,b", new String(buf, 0, f.read(buf, 0, 8)), "off by default: the other chains keep ASCII");
+    }
+  }
 }

@@ -14,7 +14,7 @@ final class SolrHome {
 
   static void create(Path home) throws IOException {
     for (String r : new String[] {"solr.xml", "passages/core.properties", "passages/conf/schema.xml", "passages/conf/solrconfig.xml",
-        "passages/conf/han-types.txt"}) {
+        "passages/conf/han-types.txt", "passages/conf/fullwidth-punctuation.txt"}) {
       Path target = home.resolve(r);
       Files.createDirectories(target.getParent());
       try (InputStream in = SolrHome.class.getResourceAsStream("/solr/" + r)) {
