@@ -97,6 +97,9 @@ public final class Fields {
   public static FacetsConfig facetsConfig() {
     FacetsConfig c = new FacetsConfig();
     c.setMultiValued(FACET_TERM, true);
+    // facets are only counted (from doc values); the doc:, lang: and term: filters use their own
+    // fields, so the drill-down terms Lucene would index for every passage are never read
+    for (String dim : new String[] {FACET_DOC, FACET_LANG, FACET_TERM}) c.setDrillDownTermsIndexing(dim, FacetsConfig.DrillDownTermsIndexing.NONE);
     return c;
   }
 

@@ -1,6 +1,7 @@
 package org.policysearch.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -64,6 +65,8 @@ class FacetCountsTest {
       Map<Object, FacetCounts.SegmentOrds> segments = new HashMap<>();
       try (DirectoryReader r = DirectoryReader.open(w)) {
         assertTrue(r.leaves().size() >= 5, "several segments: " + r.leaves().size());
+        assertNull(org.apache.lucene.index.MultiTerms.getTerms(r, FacetsConfig.DEFAULT_INDEX_FIELD_NAME),
+            "no drill-down terms are indexed: nothing reads them");
         compare(r, FacetCounts.Ordinals.of(r, segments));
         int reused = segments.size();
         // a new generation: one more segment; the others' ordinals are reused
