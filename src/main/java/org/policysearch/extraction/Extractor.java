@@ -158,6 +158,9 @@ public final class Extractor implements AutoCloseable {
     String type = null;
     try (InputStream in = TikaInputStream.get(file, md)) {
       type = parser.getDetector().detect(in, md).toString();
+      // the parser would detect the type a second time (magic detection was 8% of indexing CPU):
+      // tell it the answer, as Tika's own pipes do
+      md.set(TikaCoreProperties.CONTENT_TYPE_PARSER_OVERRIDE, type);
       BlockHandler handler = new BlockHandler(lineLayout(type), limits.maxChars());
       parser.parse(in, handler, md, ctx);
       return document(handler, md, type, limits.maxChars(), false);
