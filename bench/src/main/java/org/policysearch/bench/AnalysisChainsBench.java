@@ -45,7 +45,7 @@ import org.policysearch.analysis.Scripts;
  * <pre>
  * cd bench && mvn -B -q compile
  * java -cp ../target/policy-search.jar:target/classes:$(cat target/jmh.classpath) org.openjdk.jmh.Main AnalysisChainsBench \
- *     -jvmArgsAppend -Dbench.passages=$TMPDIR/policy-search-bench/passages.bin
+ *     -jvmArgsAppend -Dbench.passages=/tmp/policy-search-bench/passages.bin
  * </pre>
  */
 @State(Scope.Benchmark)
