@@ -7,8 +7,10 @@ import org.apache.lucene.analysis.charfilter.BaseCharFilter;
 
 /**
  * NFKC-normalises the text seen by the tokenizer (full-width letters, compatibility ideographs,
- * ligatures) while keeping offsets that point into the original, displayed text. Passages are
- * short, so the whole input is normalised on the first read.
+ * ligatures) and folds Traditional Chinese characters to Simplified ({@link ScriptFolding}, one
+ * character for one) while keeping offsets that point into the original, displayed text. Every
+ * analysis chain starts here, so this is the one place where scripts fold. Passages are short, so
+ * the whole input is normalised on the first read.
  *
  * <p>With {@code fullWidthPunctuation}, ASCII punctuation and symbols ({@code ,.;:!?()} and the
  * rest of U+0021-U+007E that is not a letter or digit) come out in their full-width forms
@@ -51,16 +53,18 @@ public final class NfkcCharFilter extends BaseCharFilter {
 
   private void fill() throws IOException {
     normalize();
-    if (fullWidthPunctuation) {
-      char[] c = null;
-      for (int i = 0; i < normalized.length(); i++) {
-        char ch = normalized.charAt(i);
-        if (!isAsciiPunctuation(ch)) continue;
-        if (c == null) c = normalized.toCharArray();
-        c[i] = (char) (ch + 0xFEE0);
-      }
-      if (c != null) normalized = new String(c);
+    // one pass, one character for one: offsets do not move
+    char[] c = null;
+    for (int i = 0; i < normalized.length(); i++) {
+      char ch = normalized.charAt(i), to;
+      if (ch >= 0x3400) to = ScriptFolding.fold(ch);
+      else if (fullWidthPunctuation && isAsciiPunctuation(ch)) to = (char) (ch + 0xFEE0);
+      else continue;
+      if (to == ch) continue;
+      if (c == null) c = normalized.toCharArray();
+      c[i] = to;
     }
+    if (c != null) normalized = new String(c);
   }
 
   private void normalize() throws IOException {

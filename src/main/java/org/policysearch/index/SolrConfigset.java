@@ -33,7 +33,7 @@ public final class SolrConfigset {
   public static final String ANALYSIS_JAR = "policy-search-analysis.jar";
   private static final List<String> JAR_CLASSES = List.of("NfkcCharFilter", "NfkcCharFilterFactory", "WordTokenizer",
       "WordTokenizerFactory", "HanBigramFilter", "HanBigramFilter$Saved", "HanBigramFilterFactory", "DropHanFilter",
-      "DropHanFilterFactory", "DropNonWordsFilter", "DropNonWordsFilterFactory", "Scripts");
+      "DropHanFilterFactory", "DropNonWordsFilter", "DropNonWordsFilterFactory", "Scripts", "ScriptFolding", "ScriptFolding$Table");
 
   private SolrConfigset() {}
 
@@ -205,6 +205,10 @@ public final class SolrConfigset {
           jar.closeEntry();
         }
       }
+      // the Traditional-to-Simplified table, so Solr nodes fold exactly as we do without ICU on their class path
+      java.io.StringWriter table = new java.io.StringWriter();
+      org.policysearch.analysis.ScriptFolding.writeTable(table);
+      entry(jar, org.policysearch.analysis.ScriptFolding.RESOURCE, table.toString());
       entry(jar, "META-INF/services/org.apache.lucene.analysis.CharFilterFactory", "org.policysearch.analysis.NfkcCharFilterFactory\n");
       entry(jar, "META-INF/services/org.apache.lucene.analysis.TokenizerFactory", "org.policysearch.analysis.WordTokenizerFactory\n");
       entry(jar, "META-INF/services/org.apache.lucene.analysis.TokenFilterFactory", "org.policysearch.analysis.HanBigramFilterFactory\norg.policysearch.analysis.DropHanFilterFactory\n"

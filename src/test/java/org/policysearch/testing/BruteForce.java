@@ -9,7 +9,9 @@ import java.util.Locale;
  * The oracle for exact phrases, written independently of Lucene: text is NFKC-normalised and
  * lower-cased, cut into units (a run of letters and digits, or a single Han character, or a plus
  * sign), and a phrase occurs where its units occur consecutively. Everything else (spaces, line
- * breaks, punctuation) is ignored.
+ * breaks, punctuation) is ignored. A Han character counts as its Simplified form (ICU's
+ * Traditional-Simplified transform asked about that one character, not the product's folding
+ * table), so a phrase in either script occurs in text of either script.
  */
 public final class BruteForce {
   private BruteForce() {}
@@ -23,8 +25,11 @@ public final class BruteForce {
     while (i < s.length()) {
       int cp = s.codePointAt(i);
       int n = Character.charCount(cp);
-      if (isHan(cp) || cp == '+') {
-        out.add(new Unit(new String(Character.toChars(cp)), i, i + n));
+      if (isHan(cp)) {
+        out.add(new Unit(simplified(cp), i, i + n));
+        i += n;
+      } else if (cp == '+') {
+        out.add(new Unit("+", i, i + n));
         i += n;
       } else if (isWord(cp)) {
         int st = i;
@@ -51,6 +56,19 @@ public final class BruteForce {
   public static boolean contains(String normalizedText, String phrase) {
     String p = normalize(phrase);
     return p.length() > 2 && normalizedText.contains(p);
+  }
+
+  private static final java.util.Map<Integer, String> SIMPLIFIED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final ThreadLocal<com.ibm.icu.text.Transliterator> T2S =
+      ThreadLocal.withInitial(() -> com.ibm.icu.text.Transliterator.getInstance("Traditional-Simplified"));
+
+  /** The Simplified form of one Han character, as ICU gives it for that character alone. */
+  public static String simplified(int cp) {
+    return SIMPLIFIED.computeIfAbsent(cp, c -> {
+      String one = new String(Character.toChars(c));
+      String s = T2S.get().transliterate(one);
+      return s.codePointCount(0, s.length()) == 1 ? s : one;
+    });
   }
 
   private static boolean isHan(int cp) {

@@ -1,0 +1,85 @@
+package org.policysearch.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.testing.TraditionalText;
+
+/** Traditional Chinese folds to Simplified, one character for one, in every analysis chain (issue 15). */
+class ScriptFoldingTest {
+  @TempDir Path tmp;
+
+  @Test
+  void handTypedTraditionalFoldsToTheHandTypedSimplified() {
+    for (int i = 0; i < TraditionalText.TRADITIONAL.size(); i++) {
+      String t = TraditionalText.TRADITIONAL.get(i), s = TraditionalText.SIMPLIFIED.get(i);
+      assertEquals(s.length(), t.length(), "line " + i + " of the fixture is aligned");
+      assertEquals(s, ScriptFolding.fold(t), "line " + i);
+      assertEquals(s, ScriptFolding.fold(s), "Simplified text does not change: line " + i);
+    }
+  }
+
+  @Test
+  void theAmbiguousCharactersFoldTheWayTheReadmeSays() {
+    assertEquals('干', ScriptFolding.fold('乾'));
+    assertEquals('后', ScriptFolding.fold('後'));
+    assertEquals('着', ScriptFolding.fold('著'));
+    assertEquals('发', ScriptFolding.fold('髮'));
+    assertEquals('发', ScriptFolding.fold('發'));
+    assertEquals('里', ScriptFolding.fold('裡'));
+    assertEquals('台', ScriptFolding.fold('臺'));
+    assertEquals('a', ScriptFolding.fold('a'));
+    assertTrue(ScriptFolding.size() > 2500, "ICU's table has " + ScriptFolding.size() + " characters");
+  }
+
+  @Test
+  void theBuildsTableIsIcusTable() throws Exception {
+    Path file = tmp.resolve("han-fold.txt");
+    ScriptFolding.main(new String[] {file.toString()});
+    StringWriter loaded = new StringWriter();
+    ScriptFolding.writeTable(loaded);
+    assertEquals(Files.readString(file, StandardCharsets.UTF_8), loaded.toString());
+  }
+
+  @Test
+  void everyChainSeesTheSameTokensAtTheSameOffsetsInEitherScript() throws Exception {
+    for (Analyzer a : List.of(Analyzers.exact(), Analyzers.chineseWords())) {
+      for (int i = 0; i < TraditionalText.TRADITIONAL.size(); i++) {
+        String t = TraditionalText.TRADITIONAL.get(i), s = TraditionalText.SIMPLIFIED.get(i);
+        List<String> tt = tokens(a, t), st = tokens(a, s);
+        assertEquals(st, tt, "line " + i);
+        assertTrue(tt.size() >= 3, tt.toString());
+      }
+    }
+    // the offsets point at the original characters
+    String t = TraditionalText.TRADITIONAL.get(0);
+    List<String> words = tokens(Analyzers.chineseWords(), t);
+    assertTrue(words.contains("数据@7-9"), words.toString());
+    assertEquals("數據", t.substring(7, 9));
+  }
+
+  /** term@start-end for every token. */
+  private static List<String> tokens(Analyzer a, String text) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = a.tokenStream("f", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) out.add(term + "@" + off.startOffset() + "-" + off.endOffset());
+      ts.end();
+    }
+    return out;
+  }
+}
