@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 final class IndexCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin SolrOptions solr;
+  @Mixin OcrOptions ocr;
 
   @Option(names = "--full", description = "Rebuild the index from scratch.")
   boolean full;
@@ -50,15 +51,16 @@ final class IndexCommand implements Callable<Integer> {
     IndexReport r;
     try (Extractor ex = new Extractor(limits())) {
       r = IndexRun.run(common.corpus, common.index, solr, common.glossaryFile(), glossary, ex, full, threads, listener());
+      printSummary(out, r);
+      OcrOptions.printSummary(out, ex);
     }
-    printSummary(out, r);
     return r.failures().isEmpty() ? ExitCodes.OK : ExitCodes.INDEXED_WITH_FAILURES;
   }
 
   private Extractor.Limits limits() {
     if (maxFileMb < 1) throw new CliException(ExitCodes.USAGE, "--max-file-mb must be at least 1, not " + maxFileMb);
     try {
-      return new Extractor.Limits(maxChars, timeout, maxFileMb * 1024L * 1024L, extractHeap, !inProcess);
+      return ocr.apply(new Extractor.Limits(maxChars, timeout, maxFileMb * 1024L * 1024L, extractHeap, !inProcess));
     } catch (IllegalArgumentException e) {
       throw new CliException(ExitCodes.USAGE, e.getMessage());
     }

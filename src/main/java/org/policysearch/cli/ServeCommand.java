@@ -45,6 +45,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
   @Mixin SolrOptions solr;
+  @Mixin OcrOptions ocr;
 
   @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).", defaultValue = "127.0.0.1")
   String host;
@@ -75,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
     LOG.info("serve: corpus {}, {}, glossary {}, web UI from {}, watch {}", common.corpus.toAbsolutePath(),
         solr.describe(common), common.glossaryFile() == null ? "built-in" : common.glossaryFile(), assets.describe(),
         !noWatch);
-    try (Extractor extractor = new Extractor(Extractor.Limits.DEFAULT)) {
+    try (Extractor extractor = new Extractor(ocr.apply(Extractor.Limits.DEFAULT))) {
       Indexing indexing = new Indexing(extractor, glossary);
       if (Files.isDirectory(common.corpus)) {
         indexing.run(); // incremental: unchanged files are skipped, so a current index costs one hash per file
@@ -162,6 +163,8 @@ final class ServeCommand implements Callable<Integer> {
     private final Extractor extractor;
     private final Glossary glossary;
     volatile SearchBackend search;
+    private int ocrFilesReported;
+    private boolean ocrProblemReported;
 
     Indexing(Extractor extractor, Glossary glossary) {
       this.extractor = extractor;
@@ -175,6 +178,15 @@ final class ServeCommand implements Callable<Integer> {
           r.unchanged(), r.retagged(), r.deleted(), r.failures().size(), r.documents(), r.passages(),
           String.format("%.1f", r.seconds()));
       for (IndexReport.Failure f : r.failures()) LOG.warn("not indexed: {}: {} ({})", f.source(), f.reason(), f.outcome());
+      if (extractor.ocrFiles() > ocrFilesReported) {
+        LOG.info("OCR: {} files, {} pages read from images so far", extractor.ocrFiles(), extractor.ocrPages());
+        ocrFilesReported = extractor.ocrFiles();
+      }
+      String ocrProblem = extractor.ocrProblem();
+      if (ocrProblem != null && !ocrProblemReported) {
+        LOG.warn("OCR: {} Not OCR'd: {}", ocrProblem, String.join(", ", extractor.ocrMissed()));
+        ocrProblemReported = true; // said once per server run
+      }
       if (search != null) search.refresh();
       return r;
     }

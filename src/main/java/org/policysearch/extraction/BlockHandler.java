@@ -24,6 +24,9 @@ final class BlockHandler extends DefaultHandler {
   private int skipDepth;
   private long total;
   private boolean truncated;
+  /** Depth inside Tika's {@code <div class="ocr">} (text Tesseract recognised), 0 outside. */
+  private int ocrDepth;
+  private final java.util.TreeSet<Integer> ocrPages = new java.util.TreeSet<>();
 
   /** @param lineLayout true when the format marks no paragraphs (plain text, Markdown, PDF) */
   BlockHandler(boolean lineLayout, long maxChars) {
@@ -44,6 +47,11 @@ final class BlockHandler extends DefaultHandler {
     return page;
   }
 
+  /** The pages holding OCR'd text (0 for a file without pages, such as an image). */
+  List<Integer> ocrPages() {
+    return List.copyOf(ocrPages);
+  }
+
   @Override
   public void startElement(String uri, String local, String qName, Attributes atts) {
     String name = local.isEmpty() ? qName : local;
@@ -54,6 +62,18 @@ final class BlockHandler extends DefaultHandler {
     if (name.equals("div") && "page".equals(atts.getValue("class"))) {
       flush();
       page++;
+      return;
+    }
+    if (ocrDepth > 0) {
+      // recognised text is lines, paragraphs between blank lines: one block, split later like a PDF page
+      if (name.equals("br")) current.append('\n');
+      if (name.equals("div")) ocrDepth++;
+      return;
+    }
+    if (name.equals("div") && "ocr".equals(atts.getValue("class"))) {
+      flush();
+      ocrDepth = 1;
+      ocrPages.add(page);
       return;
     }
     if (name.equals("br")) {
@@ -72,6 +92,11 @@ final class BlockHandler extends DefaultHandler {
     String name = local.isEmpty() ? qName : local;
     if (skipDepth > 0) {
       skipDepth--;
+      return;
+    }
+    if (ocrDepth > 0) {
+      if (name.equals("div") && --ocrDepth == 0) flushOcr();
+      else if (BLOCKS.contains(name)) current.append('\n');
       return;
     }
     if (BLOCKS.contains(name)) {
@@ -96,6 +121,12 @@ final class BlockHandler extends DefaultHandler {
   @Override
   public void ignorableWhitespace(char[] ch, int start, int length) {
     if (lineLayout) characters(ch, start, length);
+  }
+
+  private void flushOcr() {
+    if (!current.toString().isBlank()) blocks.add(new Block(Ocr.tidy(current.toString()), page, Block.Kind.LINES));
+    current.setLength(0);
+    kind = Block.Kind.PARAGRAPH;
   }
 
   private void flush() {

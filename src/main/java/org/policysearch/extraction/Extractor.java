@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,9 +50,12 @@ public final class Extractor implements AutoCloseable {
    * @param childHeap the extraction process's maximum heap ({@code -Xmx} value, e.g. 512m)
    * @param forked parse in a separate JVM (the default); false parses in this JVM
    */
-  public record Limits(long maxChars, int timeoutSeconds, long maxFileBytes, String childHeap, boolean forked) {
+  public record Limits(long maxChars, int timeoutSeconds, long maxFileBytes, String childHeap, boolean forked, Ocr.Mode ocr,
+      int ocrTimeoutSeconds) {
     public static final long DEFAULT_MAX_CHARS = 50_000_000L;
     public static final int DEFAULT_TIMEOUT_SECONDS = 120;
+    /** OCR runs at about 4 s a page on one core here: a 300-page scan fits. */
+    public static final int DEFAULT_OCR_TIMEOUT_SECONDS = 1800;
     public static final long DEFAULT_MAX_FILE_BYTES = 100L * 1024 * 1024;
     public static final String DEFAULT_CHILD_HEAP = "512m";
     public static final Limits DEFAULT = new Limits(DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT_SECONDS);
@@ -61,10 +65,17 @@ public final class Extractor implements AutoCloseable {
     public Limits {
       if (maxChars < 1 || maxChars > Integer.MAX_VALUE) throw new IllegalArgumentException("maxChars must be 1.." + Integer.MAX_VALUE + ", not " + maxChars);
       if (timeoutSeconds < 1) throw new IllegalArgumentException("the timeout must be at least 1 second, not " + timeoutSeconds);
+      if (ocrTimeoutSeconds < 1) throw new IllegalArgumentException("the OCR timeout must be at least 1 second, not " + ocrTimeoutSeconds);
       if (maxFileBytes < 1) throw new IllegalArgumentException("the maximum file size must be positive, not " + maxFileBytes);
       if (childHeap == null || !childHeap.matches("[1-9][0-9]*[kKmMgG]?")) {
         throw new IllegalArgumentException("the extraction heap must look like 512m or 2g, not '" + childHeap + "'");
       }
+      if (ocr == null) ocr = Ocr.Mode.AUTO;
+    }
+
+    /** OCR in its default mode (auto) and time limit. */
+    public Limits(long maxChars, int timeoutSeconds, long maxFileBytes, String childHeap, boolean forked) {
+      this(maxChars, timeoutSeconds, maxFileBytes, childHeap, forked, Ocr.Mode.AUTO, DEFAULT_OCR_TIMEOUT_SECONDS);
     }
 
     /** Forked extraction with the default file size and heap limits. */
@@ -73,14 +84,24 @@ public final class Extractor implements AutoCloseable {
     }
 
     public Limits inProcess() {
-      return new Limits(maxChars, timeoutSeconds, maxFileBytes, childHeap, false);
+      return new Limits(maxChars, timeoutSeconds, maxFileBytes, childHeap, false, ocr, ocrTimeoutSeconds);
+    }
+
+    public Limits withOcr(Ocr.Mode mode, int ocrTimeoutSeconds) {
+      return new Limits(maxChars, timeoutSeconds, maxFileBytes, childHeap, forked, mode, ocrTimeoutSeconds);
     }
   }
 
   private final Limits limits;
   private final AtomicInteger extractions = new AtomicInteger();
+  private final AtomicInteger ocrFiles = new AtomicInteger(), ocrPages = new AtomicInteger();
+  private final java.util.Set<String> ocrMissed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Path workDir;
+  private volatile Ocr.Availability availability;
   private final ForkedExtraction forked;
+  private volatile ForkedExtraction ocrForked; // created when the first file needs OCR
   private volatile AutoDetectParser parser; // in-process only, created on first use
+  private volatile AutoDetectParser ocrParser;
   private final ExecutorService worker = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "tika-extract");
     t.setDaemon(true);
@@ -88,12 +109,54 @@ public final class Extractor implements AutoCloseable {
   });
 
   public Extractor(Limits limits) {
+    this(limits, null);
+  }
+
+  /** With a given view of Tesseract (tests: a machine without it); null finds out on first need. */
+  Extractor(Limits limits, Ocr.Availability availability) {
     this.limits = limits;
-    this.forked = limits.forked() ? new ForkedExtraction(limits) : null;
+    this.availability = availability;
+    try {
+      this.workDir = Files.createTempDirectory("policysearch-tika");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot create a temporary folder for the extraction processes", e);
+    }
+    String textOnly = Ocr.parsersXml(Ocr.Mode.OFF, null, null, 0);
+    this.forked = limits.forked() ? new ForkedExtraction(limits, workDir.resolve("text"), textOnly, limits.timeoutSeconds()) : null;
   }
 
   public Limits limits() {
     return limits;
+  }
+
+  /** Files whose text came (wholly or in part) from OCR, and their OCR'd pages (an image counts one). */
+  public int ocrFiles() {
+    return ocrFiles.get();
+  }
+
+  public int ocrPages() {
+    return ocrPages.get();
+  }
+
+  /**
+   * Null, or one sentence saying why some files that needed OCR could not have it (Tesseract or a
+   * language model missing); {@link #ocrMissed()} names them.
+   */
+  public String ocrProblem() {
+    if (ocrMissed.isEmpty() && ocrFiles.get() == 0) return null; // nothing needed OCR: no need to look for Tesseract
+    Ocr.Availability a = availability();
+    return a.problem();
+  }
+
+  private Ocr.Availability availability() {
+    Ocr.Availability a = availability;
+    if (a == null) availability = a = Ocr.availability();
+    return a;
+  }
+
+  /** The files that needed OCR and could not have it, sorted. */
+  public List<String> ocrMissed() {
+    return ocrMissed.stream().sorted().toList();
   }
 
   /** How many files this extractor has parsed (tests use it to prove re-tagging skips extraction). */
@@ -120,16 +183,83 @@ public final class Extractor implements AutoCloseable {
     // memory: parsing it here saves a round trip to the child per file (the bench corpus is 17,843
     // Markdown files); large ones still go to the memory-bounded child
     boolean smallText = isPlainText(file) && fileSize(file) <= IN_PROCESS_TEXT_BYTES;
-    return forked != null && !smallText ? forked.extract(file) : extractInProcess(file);
+    ExtractedDocument d = forked != null && !smallText ? forked.extract(file) : extractInProcess(file, false);
+    return Ocr.wanted(limits.ocr(), d) ? withOcr(file, d) : noOcrNeeded(d);
   }
 
-  private ExtractedDocument extractInProcess(Path file) {
-    Future<ExtractedDocument> f = worker.submit(() -> parse(file));
+  /** An image or a PDF without text when OCR is off says so. */
+  private ExtractedDocument noOcrNeeded(ExtractedDocument d) {
+    if (limits.ocr() == Ocr.Mode.OFF && d.outcome() == Outcome.EMPTY && isScan(d.mediaType())) {
+      return ExtractedDocument.failed(Outcome.EMPTY, "no text layer (" + Ocr.baseType(d.mediaType()) + "); OCR is off (--ocr off)", d.mediaType());
+    }
+    return d;
+  }
+
+  private static boolean isScan(String mediaType) {
+    String t = Ocr.baseType(mediaType);
+    return t != null && (t.equals("application/pdf") || Ocr.IMAGE_TYPES.contains(t));
+  }
+
+  /**
+   * The second reading of a file the first one found (wholly or partly) without text: Tesseract
+   * through Tika, in its own extraction process with its own time limit. When OCR cannot run or
+   * fails, the text layer read the first time is kept (if there is one) and the file is named.
+   */
+  private ExtractedDocument withOcr(Path file, ExtractedDocument textLayer) {
+    Ocr.Availability a = availability();
+    String type = Ocr.baseType(textLayer.mediaType());
+    if (!a.usable()) {
+      ocrMissed.add(file.toString());
+      if (textLayer.outcome().indexable()) return textLayer;
+      return ExtractedDocument.failed(Outcome.EMPTY, "no text layer (" + type + "): it needs OCR, and " + a.problem(), textLayer.mediaType());
+    }
+    ExtractedDocument o = limits.forked() ? ocrForked().extract(file) : extractInProcess(file, true);
+    if (o.outcome().indexable() && !o.ocrPages().isEmpty()) {
+      ocrFiles.incrementAndGet();
+      ocrPages.addAndGet(o.ocrPages().size());
+      return o;
+    }
+    if (o.outcome().indexable() && !textLayer.outcome().indexable()) return o; // the OCR reading found text without OCR: keep it
+    if (textLayer.outcome().indexable()) return textLayer;
+    if (o.outcome() == Outcome.TIMEOUT) {
+      return ExtractedDocument.failed(Outcome.TIMEOUT, "OCR took longer than " + limits.ocrTimeoutSeconds() + " s and was stopped (--ocr-timeout)", textLayer.mediaType());
+    }
+    if (o.outcome() == Outcome.EMPTY) {
+      return ExtractedDocument.failed(Outcome.EMPTY, "no text found, even by OCR (" + type + ")", textLayer.mediaType());
+    }
+    return ExtractedDocument.failed(o.outcome(), "OCR failed: " + o.reason(), textLayer.mediaType());
+  }
+
+  private ForkedExtraction ocrForked() {
+    ForkedExtraction f = ocrForked;
+    if (f == null) {
+      synchronized (this) {
+        if (ocrForked == null) ocrForked = new ForkedExtraction(limits, workDir.resolve("ocr"), ocrParsersXml(), limits.ocrTimeoutSeconds());
+        f = ocrForked;
+      }
+    }
+    return f;
+  }
+
+  private String ocrParsersXml() {
     try {
-      return f.get(limits.timeoutSeconds(), TimeUnit.SECONDS);
+      return Ocr.parsersXml(limits.ocr(), availability(), Ocr.wrapper(workDir), Math.min(limits.ocrTimeoutSeconds(), PAGE_OCR_SECONDS));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot prepare the OCR command", e);
+    }
+  }
+
+  /** Tesseract's limit for one page (or image); the file as a whole has {@link Limits#ocrTimeoutSeconds()}. */
+  static final int PAGE_OCR_SECONDS = 300;
+
+  private ExtractedDocument extractInProcess(Path file, boolean ocr) {
+    int timeout = ocr ? limits.ocrTimeoutSeconds() : limits.timeoutSeconds();
+    Future<ExtractedDocument> f = worker.submit(() -> parse(file, ocr));
+    try {
+      return f.get(timeout, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
       f.cancel(true);
-      return ExtractedDocument.failed(Outcome.TIMEOUT, "extraction took longer than " + limits.timeoutSeconds() + " s", null);
+      return ExtractedDocument.failed(Outcome.TIMEOUT, "extraction took longer than " + timeout + " s", null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ExtractedDocument.failed(Outcome.UNREADABLE, "interrupted", null);
@@ -138,19 +268,30 @@ public final class Extractor implements AutoCloseable {
     }
   }
 
-  private AutoDetectParser parser() {
-    AutoDetectParser p = parser;
+  private AutoDetectParser parser(boolean ocr) {
+    AutoDetectParser p = ocr ? ocrParser : parser;
     if (p == null) {
       synchronized (this) {
-        if (parser == null) parser = new AutoDetectParser();
-        p = parser;
+        if (ocr && ocrParser == null) ocrParser = configured(ocrParsersXml());
+        if (!ocr && parser == null) parser = configured(Ocr.parsersXml(Ocr.Mode.OFF, null, null, 0));
+        p = ocr ? ocrParser : parser;
       }
     }
     return p;
   }
 
-  private ExtractedDocument parse(Path file) {
-    AutoDetectParser parser = parser();
+  /** AutoDetectParser with the given parsers section (the one the extraction processes load). */
+  private static AutoDetectParser configured(String parsersXml) {
+    String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<properties>\n" + parsersXml + "</properties>\n";
+    try (InputStream in = new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      return new AutoDetectParser(new org.apache.tika.config.TikaConfig(in));
+    } catch (IOException | TikaException | org.xml.sax.SAXException e) {
+      throw new IllegalStateException("invalid Tika configuration: " + e.getMessage(), e);
+    }
+  }
+
+  private ExtractedDocument parse(Path file, boolean ocr) {
+    AutoDetectParser parser = parser(ocr);
     Metadata md = new Metadata();
     md.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
     ParseContext ctx = new ParseContext();
@@ -223,7 +364,7 @@ public final class Extractor implements AutoCloseable {
     Outcome outcome = truncated ? Outcome.TRUNCATED : Outcome.OK;
     String reason = truncated ? "text cut at " + maxChars + " characters" : null;
     return new ExtractedDocument(outcome, reason, type, md.get(TikaCoreProperties.TITLE), md.get(TikaCoreProperties.CREATED),
-        handler.pages(), blocks);
+        handler.pages(), blocks, handler.ocrPages());
   }
 
   private static boolean isUnparsed(Metadata md) {
@@ -244,5 +385,11 @@ public final class Extractor implements AutoCloseable {
   public void close() {
     worker.shutdownNow();
     if (forked != null) forked.close();
+    if (ocrForked != null) ocrForked.close();
+    try (var files = Files.walk(workDir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    } catch (IOException ignored) {
+      // a temporary folder
+    }
   }
 }

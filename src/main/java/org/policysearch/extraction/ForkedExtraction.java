@@ -43,12 +43,20 @@ final class ForkedExtraction implements AutoCloseable {
   private final PipesConfig config;
   private volatile boolean closed;
 
-  ForkedExtraction(Extractor.Limits limits) {
+  private final int timeoutSeconds;
+
+  /**
+   * @param configDir a folder of its own for the configuration (created; deleted on close)
+   * @param parsersXml the parsers section ({@link Ocr#parsersXml}: text layer only, or with OCR)
+   * @param timeoutSeconds the time one file may take
+   */
+  ForkedExtraction(Extractor.Limits limits, Path configDir, String parsersXml, int timeoutSeconds) {
     this.limits = limits;
+    this.timeoutSeconds = timeoutSeconds;
     try {
-      configDir = Files.createTempDirectory("policysearch-tika");
+      this.configDir = Files.createDirectories(configDir);
       Path xml = configDir.resolve("tika-config.xml");
-      Files.writeString(xml, configXml(limits));
+      Files.writeString(xml, configXml(limits, parsersXml, timeoutSeconds));
       config = PipesConfig.load(xml);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the extraction process configuration", e);
@@ -62,10 +70,11 @@ final class ForkedExtraction implements AutoCloseable {
    * back to us), the heap and time limits, and Tika's zip-bomb guards spelled out (they are Tika's
    * defaults, written here so they are visible and documented in RELIABILITY.md).
    */
-  static String configXml(Extractor.Limits limits) {
+  static String configXml(Extractor.Limits limits, String parsersXml, int timeoutSeconds) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <properties>
+        %s
           <autoDetectParserConfig>
             <outputThreshold>10000000</outputThreshold>
             <maximumCompressionRatio>100</maximumCompressionRatio>
@@ -97,7 +106,7 @@ final class ForkedExtraction implements AutoCloseable {
             </params>
           </pipes>
         </properties>
-        """.formatted(FETCHER, limits.timeoutSeconds() * 1000L, limits.childHeap());
+        """.formatted(parsersXml, FETCHER, timeoutSeconds * 1000L, limits.childHeap());
   }
 
   ExtractedDocument extract(Path file) {
@@ -133,7 +142,7 @@ final class ForkedExtraction implements AutoCloseable {
     String heap = limits.childHeap();
     return switch (r.getStatus()) {
       case TIMEOUT -> ExtractedDocument.failed(Outcome.TIMEOUT,
-          "extraction took longer than " + limits.timeoutSeconds() + " s; the parser was stopped (--timeout)", null);
+          "extraction took longer than " + timeoutSeconds + " s; the parser was stopped (" + (timeoutSeconds == limits.timeoutSeconds() ? "--timeout" : "--ocr-timeout") + ")", null);
       case OOM -> ExtractedDocument.failed(Outcome.OUT_OF_MEMORY,
           "the parser needed more than " + heap + " of memory and was stopped (--extract-heap)", null);
       case UNSPECIFIED_CRASH -> ExtractedDocument.failed(Outcome.CRASHED, "the parser process crashed; it was restarted", null);

@@ -14,9 +14,15 @@ package org.policysearch.index;
  * @param pages page count (0 for formats without pages)
  * @param passages passage count
  * @param sha256 content hash of the file
+ * @param ocrPages pages whose text was recognised by OCR (an image counts one), 0 when none
  */
 public record DocumentInfo(String id, String source, String title, String titleEn, String lang, String date,
-    String issuer, String format, int pages, int passages, String sha256) {
+    String issuer, String format, int pages, int passages, String sha256, int ocrPages) {
+
+  public DocumentInfo(String id, String source, String title, String titleEn, String lang, String date,
+      String issuer, String format, int pages, int passages, String sha256) {
+    this(id, source, title, titleEn, lang, date, issuer, format, pages, passages, sha256, 0);
+  }
 
   public String year() {
     return date != null && date.length() >= 4 && date.substring(0, 4).chars().allMatch(Character::isDigit)

@@ -33,6 +33,7 @@ final class DocumentPreparation {
     // Markdown and text files may open with YAML front matter: metadata, not text
     FrontMatter.BlocksSplit fm = isText(ex.mediaType()) ? FrontMatter.of(ex.blocks()) : null;
     List<Passage> passages = splitter.split(f.docId(), fm == null ? ex.blocks() : fm.blocks(), lang);
+    if (!ex.ocrPages().isEmpty()) passages = passages.stream().map(p -> p.withOcr(ex.ocr(p.page()))).toList();
     String fmTitle = fm == null ? null : fm.frontMatter().title();
     String fmDate = fm == null ? null : fm.frontMatter().date();
     String title = meta.title() != null ? meta.title()
@@ -44,7 +45,7 @@ final class DocumentPreparation {
         : fmDate != null ? fmDate
         : ex.created() != null && ex.created().length() >= 10 ? ex.created().substring(0, 10) : null;
     DocumentInfo info = new DocumentInfo(f.docId(), f.source(), title, meta.titleEnglish(), lang, date, meta.issuer(),
-        ex.mediaType(), ex.pages(), passages.size(), sha);
+        ex.mediaType(), ex.pages(), passages.size(), sha, ex.ocrPages().size());
     return new Prepared(info, passages);
   }
 

@@ -68,6 +68,10 @@ public final class Fields {
   public static final String ISSUER = "issuer";
   public static final String FORMAT = "format";
   public static final String PAGES = "pages";
+  /** Document: how many pages were read by OCR (stored, only when some were). */
+  public static final String OCR_PAGES = "ocr_pages";
+  /** Passage: 1 when its text was recognised by OCR (stored, only then): the API and reader mark it. */
+  public static final String OCR = "ocr";
   public static final String PASSAGES = "passages";
   public static final String CHARS = "chars";
   public static final String OUTCOME = "outcome";

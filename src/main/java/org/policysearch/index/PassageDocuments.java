@@ -75,6 +75,7 @@ final class PassageDocuments {
     // the HMM segmenter over English text was the top indexing hot spot (issue 7, BENCHMARKS.md)
     if (Scripts.countHan(p.text()) > 0) d.add(new Field(Fields.ZH, p.text(), Fields.ANALYSED));
     d.add(new StoredField(Fields.MENTIONS, StoredMentions.toJson(mentions)));
+    if (p.ocr()) d.add(new StoredField(Fields.OCR, 1));
     d.add(new StoredField(Fields.START, p.start()));
     d.add(new StoredField(Fields.END, p.end()));
     return d;
@@ -94,6 +95,7 @@ final class PassageDocuments {
     if (info.issuer() != null) d.add(new StoredField(Fields.ISSUER, info.issuer()));
     d.add(new StoredField(Fields.FORMAT, info.format() == null ? "" : info.format()));
     d.add(new StoredField(Fields.PAGES, info.pages()));
+    if (info.ocrPages() > 0) d.add(new StoredField(Fields.OCR_PAGES, info.ocrPages()));
     d.add(new StoredField(Fields.PASSAGES, info.passages()));
     return d;
   }

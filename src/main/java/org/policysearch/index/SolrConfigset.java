@@ -88,6 +88,7 @@ public final class SolrConfigset {
     field(b, Fields.ANCHOR, "string", "indexed=\"true\" stored=\"true\"");
     field(b, Fields.ORDINAL, "pint", "indexed=\"true\" stored=\"true\"");
     field(b, Fields.PAGE, "pint", "indexed=\"false\" stored=\"true\" docValues=\"false\"");
+    field(b, Fields.OCR, "pint", "indexed=\"false\" stored=\"true\" docValues=\"false\"");
     field(b, Fields.LANG, "string", "indexed=\"true\" stored=\"true\"");
     field(b, Fields.YEAR, "pint", "indexed=\"true\" stored=\"false\"");
     field(b, Fields.TERM, "string", "indexed=\"true\" stored=\"true\" multiValued=\"true\"");
@@ -103,7 +104,7 @@ public final class SolrConfigset {
     for (String f : List.of(Fields.SHA256, Fields.TITLE, Fields.TITLE_EN, Fields.DATE, Fields.ISSUER, Fields.FORMAT)) {
       field(b, f, "stored_string", "");
     }
-    for (String f : List.of(Fields.PAGES, Fields.PASSAGES, Fields.CHARS)) field(b, f, "pint", "indexed=\"false\" stored=\"true\" docValues=\"false\"");
+    for (String f : List.of(Fields.PAGES, Fields.PASSAGES, Fields.CHARS, Fields.OCR_PAGES)) field(b, f, "pint", "indexed=\"false\" stored=\"true\" docValues=\"false\"");
     field(b, Fields.EXTRACTED, "binary", "indexed=\"false\" stored=\"true\"");
     b.append("  <!-- the glossary entry: effective glossary, schema version and glossary fingerprint of the last run -->\n");
     field(b, Fields.CONCEPTS, "stored_string", "");

@@ -138,6 +138,7 @@ public final class SolrIndexer {
     d.setField(Fields.ANCHOR, p.anchor());
     d.setField(Fields.ORDINAL, p.ordinal());
     d.setField(Fields.PAGE, p.page());
+    if (p.ocr()) d.setField(Fields.OCR, 1);
     d.setField(Fields.LANG, p.lang());
     if (info.year() != null) d.setField(Fields.YEAR, Integer.parseInt(info.year()));
     Set<String> concepts = new LinkedHashSet<>();
@@ -166,6 +167,7 @@ public final class SolrIndexer {
     if (info.issuer() != null) d.setField(Fields.ISSUER, info.issuer());
     d.setField(Fields.FORMAT, info.format() == null ? "" : info.format());
     d.setField(Fields.PAGES, info.pages());
+    if (info.ocrPages() > 0) d.setField(Fields.OCR_PAGES, info.ocrPages());
     d.setField(Fields.PASSAGES, info.passages());
     // base64 text: BinaryField decodes it, and it travels the same way whatever the request writer
     d.setField(Fields.EXTRACTED, Base64.getEncoder().encodeToString(extraction));
@@ -227,7 +229,7 @@ public final class SolrIndexer {
   public static DocumentInfo documentInfo(SolrDocument d) {
     return new DocumentInfo(str(d, Fields.DOC), str(d, Fields.SOURCE), str(d, Fields.TITLE), str(d, Fields.TITLE_EN),
         str(d, Fields.LANG), str(d, Fields.DATE), str(d, Fields.ISSUER), str(d, Fields.FORMAT), integer(d, Fields.PAGES),
-        integer(d, Fields.PASSAGES), str(d, Fields.SHA256));
+        integer(d, Fields.PASSAGES), str(d, Fields.SHA256), integer(d, Fields.OCR_PAGES));
   }
 
   public static String str(SolrDocument d, String f) {

@@ -27,19 +27,19 @@ public final class Api {
 
   public record Hit(String doc, String title, @JsonProperty("title_en") String titleEn, String date, String passage,
       int ordinal, Integer page, String lang, float score, String snippet, String text, List<Span> matches,
-      List<TermRef> terms, List<MentionView> mentions, String via, String link, String permalink, String file) {}
+      List<TermRef> terms, List<MentionView> mentions, String via, String link, String permalink, String file, boolean ocr) {}
 
   public record SearchResponse(String query, long total, @JsonProperty("took_ms") long tookMs, int offset, int limit,
       List<Expansion> expansions, List<Hit> hits, Facets facets) {}
 
   public record Doc(String id, String title, @JsonProperty("title_en") String titleEn, String lang, String date,
-      String issuer, String source, String format, int pages, int passages, String file) {}
+      String issuer, String source, String format, int pages, int passages, String file, @JsonProperty("ocr_pages") int ocrPages) {}
 
   public record PassageView(String anchor, int ordinal, Integer page, String lang, String text, List<TermRef> terms,
-      List<MentionView> mentions, List<Span> matches, String highlighted, String link, String permalink) {}
+      List<MentionView> mentions, List<Span> matches, String highlighted, String link, String permalink, boolean ocr) {}
 
   public record DocDetail(String id, String title, @JsonProperty("title_en") String titleEn, String lang, String date,
-      String issuer, String source, String format, int pages, String file, List<PassageView> passages,
+      String issuer, String source, String format, int pages, @JsonProperty("ocr_pages") int ocrPages, String file, List<PassageView> passages,
       @JsonProperty("match_count") int matchCount, @JsonProperty("anchor_status") String anchorStatus,
       @JsonProperty("resolved_anchor") String resolvedAnchor, String notice, @JsonProperty("cited_by") List<Citation> citedBy) {}
 

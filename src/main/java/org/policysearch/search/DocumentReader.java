@@ -100,7 +100,8 @@ public final class DocumentReader implements SearchBackend.Reader {
       if (matches != null) matchCount += matches.size();
       passages.add(new Api.PassageView(a, IndexReading.intValue(d, Fields.ORDINAL), page > 0 ? page : null,
           d.get(Fields.LANG), text, service.termRefs(ms), SearchService.mentionViews(ms), matches,
-          matches == null ? null : Snippets.highlight(text, matches), Links.reader(docId, q, a), Links.permalink(a)));
+          matches == null ? null : Snippets.highlight(text, matches), Links.reader(docId, q, a), Links.permalink(a),
+          IndexReading.intValue(d, Fields.OCR) == 1));
       texts.add(text);
     }
     return detail(info, passages, texts, anchor, quote, matchCount, concordance.citedBy(docId));
@@ -132,7 +133,7 @@ public final class DocumentReader implements SearchBackend.Reader {
     }
     Api.Doc doc = SearchService.doc(info);
     return new Api.DocDetail(doc.id(), doc.title(), doc.titleEn(), doc.lang(), doc.date(), doc.issuer(), doc.source(),
-        doc.format(), doc.pages(), doc.file(), passages, matchCount, status, resolved, notice, citedBy);
+        doc.format(), doc.pages(), doc.ocrPages(), doc.file(), passages, matchCount, status, resolved, notice, citedBy);
   }
 
   /**

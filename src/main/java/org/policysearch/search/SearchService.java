@@ -264,7 +264,7 @@ public final class SearchService implements SearchBackend {
         info == null ? null : info.date(), anchor, IndexReading.intValue(d, Fields.ORDINAL), page > 0 ? page : null,
         d.get(Fields.LANG), Float.isNaN(score) ? 0f : score, Snippets.snippet(text, spans), text, spans, termRefs(g, ms),
         mentionViews(ms), via, Links.reader(doc, q, anchor), Links.permalink(anchor),
-        info == null ? null : Links.file(info.source(), info.format(), page));
+        info == null ? null : Links.file(info.source(), info.format(), page), IndexReading.intValue(d, Fields.OCR) == 1);
   }
 
   /** Term references with the labels of the glossary of the searcher last used (documents(s) loads it). */
@@ -386,7 +386,7 @@ public final class SearchService implements SearchBackend {
 
   static Api.Doc doc(DocumentInfo i) {
     return new Api.Doc(i.id(), i.title(), i.titleEn(), i.lang(), i.date(), i.issuer(), i.source(), i.format(), i.pages(),
-        i.passages(), Links.file(i.source(), i.format(), 0));
+        i.passages(), Links.file(i.source(), i.format(), 0), i.ocrPages());
   }
 
   @Override

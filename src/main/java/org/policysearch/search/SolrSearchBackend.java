@@ -42,7 +42,7 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
   private static final String PRE = "\u0001", POST = "\u0002";
   private static final String[] HL_FIELDS = {Fields.EXACT, Fields.EN, Fields.ZH};
   private static final String PASSAGE_FIELDS = String.join(",", Fields.ID, Fields.DOC, Fields.ANCHOR, Fields.ORDINAL,
-      Fields.PAGE, Fields.LANG, Fields.EXACT, Fields.MENTIONS);
+      Fields.PAGE, Fields.LANG, Fields.EXACT, Fields.MENTIONS, Fields.OCR);
   /** Metadata and glossary are re-read at most this often (another process may index meanwhile). */
   private static final long CACHE_MILLIS = 5_000;
 
@@ -117,7 +117,8 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
         info == null ? null : info.date(), anchor, SolrIndexer.integer(d, Fields.ORDINAL), page > 0 ? page : null,
         SolrIndexer.str(d, Fields.LANG), score, Snippets.snippet(text, spans), text, spans,
         SearchService.termRefs(st.glossary(), ms), SearchService.mentionViews(ms), via, Links.reader(doc, q, anchor),
-        Links.permalink(anchor), info == null ? null : Links.file(info.source(), info.format(), page));
+        Links.permalink(anchor), info == null ? null : Links.file(info.source(), info.format(), page),
+        SolrIndexer.integer(d, Fields.OCR) == 1);
   }
 
   /** The unified highlighter over the three analysed fields; each passage comes back whole with markers around matches. */
@@ -200,7 +201,7 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     while (true) {
       SolrQuery q = new SolrQuery(Fields.KIND + ":" + Fields.KIND_DOCUMENT).setRows(500).setSort(Fields.ID, SolrQuery.ORDER.asc)
           .setFields(String.join(",", Fields.DOC, Fields.SOURCE, Fields.TITLE, Fields.TITLE_EN, Fields.LANG, Fields.DATE,
-              Fields.ISSUER, Fields.FORMAT, Fields.PAGES, Fields.PASSAGES, Fields.SHA256));
+              Fields.ISSUER, Fields.FORMAT, Fields.PAGES, Fields.PASSAGES, Fields.SHA256, Fields.OCR_PAGES));
       q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
       QueryResponse r = query("list the documents", q);
       for (SolrDocument d : r.getResults()) list.add(SolrIndexer.documentInfo(d));
@@ -295,7 +296,8 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
       if (matches != null) matchCount += matches.size();
       passages.add(new Api.PassageView(a, SolrIndexer.integer(d, Fields.ORDINAL), page > 0 ? page : null,
           SolrIndexer.str(d, Fields.LANG), text, SearchService.termRefs(st.glossary(), ms), SearchService.mentionViews(ms),
-          matches, matches == null ? null : Snippets.highlight(text, matches), Links.reader(docId, q, a), Links.permalink(a)));
+          matches, matches == null ? null : Snippets.highlight(text, matches), Links.reader(docId, q, a), Links.permalink(a),
+          SolrIndexer.integer(d, Fields.OCR) == 1));
       texts.add(text);
     }
     return DocumentReader.detail(info, passages, texts, anchor, quote, matchCount, citedBy(st, info));

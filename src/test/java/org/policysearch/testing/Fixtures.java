@@ -39,6 +39,51 @@ public final class Fixtures {
     }
   }
 
+  /**
+   * A scan of real pages: pages [first, first + count) of a PDF rendered to grey images at dpi and
+   * put, one image per page and nothing else, into a new PDF, as a scanner would make it.
+   */
+  public static void scannedPdf(Path out, Path source, int first, int count, int dpi) throws IOException {
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    try (PDDocument in = org.apache.pdfbox.Loader.loadPDF(source.toFile()); PDDocument doc = new PDDocument()) {
+      org.apache.pdfbox.rendering.PDFRenderer r = new org.apache.pdfbox.rendering.PDFRenderer(in);
+      for (int i = first; i < first + count; i++) addScannedPage(doc, r, in.getPage(i), i, dpi);
+      doc.save(out.toFile());
+    }
+  }
+
+  /** A PDF whose first page has a text layer (Latin text) and whose second is a scan of page {@code scanned} of source. */
+  public static void mixedPdf(Path out, String firstPageText, Path source, int scanned, int dpi) throws IOException {
+    Path text = out.resolveSibling(out.getFileName() + ".text.pdf");
+    pdf(text, firstPageText);
+    try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(text.toFile()); PDDocument in = org.apache.pdfbox.Loader.loadPDF(source.toFile())) {
+      addScannedPage(doc, new org.apache.pdfbox.rendering.PDFRenderer(in), in.getPage(scanned), scanned, dpi);
+      doc.save(out.toFile());
+    }
+    Files.delete(text);
+  }
+
+  private static void addScannedPage(PDDocument doc, org.apache.pdfbox.rendering.PDFRenderer r, PDPage original, int index, int dpi)
+      throws IOException {
+    java.awt.image.BufferedImage img = r.renderImageWithDPI(index, dpi, org.apache.pdfbox.rendering.ImageType.GRAY);
+    PDPage page = new PDPage(original.getMediaBox());
+    doc.addPage(page);
+    var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, img);
+    try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+      cs.drawImage(image, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
+    }
+  }
+
+  /** Page {@code index} of a PDF as an image file (format: png, jpeg, tiff), as a phone photo or a scanner would save it. */
+  public static void pageImage(Path out, Path source, int index, int dpi, String format) throws IOException {
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    try (PDDocument in = org.apache.pdfbox.Loader.loadPDF(source.toFile())) {
+      java.awt.image.BufferedImage img = new org.apache.pdfbox.rendering.PDFRenderer(in).renderImageWithDPI(index, dpi,
+          format.equals("jpeg") ? org.apache.pdfbox.rendering.ImageType.RGB : org.apache.pdfbox.rendering.ImageType.GRAY);
+      if (!javax.imageio.ImageIO.write(img, format, out.toFile())) throw new IOException("no ImageIO writer for " + format);
+    }
+  }
+
   /** A password-protected PDF. */
   public static void encryptedPdf(Path file) throws IOException {
     Path plain = file.resolveSibling(file.getFileName() + ".tmp");
