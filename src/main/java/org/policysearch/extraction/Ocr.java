@@ -135,13 +135,16 @@ public final class Ocr {
    * rendering pages without text for it; without, Tesseract excluded and PDFs never rendered.
    */
   static String parsersXml(Mode mode, Availability a, Path wrapperDir, int pageTimeoutSeconds) {
+    // Tika's default parsers without the two configured here
+    String defaults = """
+          <parsers>
+            <parser class="org.apache.tika.parser.DefaultParser">
+              <parser-exclude class="org.apache.tika.parser.ocr.TesseractOCRParser"/>
+              <parser-exclude class="org.apache.tika.parser.pdf.PDFParser"/>
+            </parser>
+        """;
     if (mode == Mode.OFF || !a.usable()) {
-      return """
-            <parsers>
-              <parser class="org.apache.tika.parser.DefaultParser">
-                <parser-exclude class="org.apache.tika.parser.ocr.TesseractOCRParser"/>
-                <parser-exclude class="org.apache.tika.parser.pdf.PDFParser"/>
-              </parser>
+      return defaults + """
               <parser class="org.apache.tika.parser.pdf.PDFParser">
                 <params><param name="ocrStrategy" type="string">no_ocr</param></params>
               </parser>
@@ -149,12 +152,7 @@ public final class Ocr {
           """;
     }
     String path = wrapperDir == null ? "" : "\n        <param name=\"tesseractPath\" type=\"string\">" + xml(wrapperDir + java.io.File.separator) + "</param>";
-    return """
-          <parsers>
-            <parser class="org.apache.tika.parser.DefaultParser">
-              <parser-exclude class="org.apache.tika.parser.ocr.TesseractOCRParser"/>
-              <parser-exclude class="org.apache.tika.parser.pdf.PDFParser"/>
-            </parser>
+    return defaults + """
             <parser class="org.apache.tika.parser.ocr.TesseractOCRParser">
               <params>
                 <param name="language" type="string">%s</param>

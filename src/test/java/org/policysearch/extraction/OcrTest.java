@@ -1,0 +1,111 @@
+package org.policysearch.extraction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.testing.DemoCorpus;
+import org.policysearch.testing.Fixtures;
+
+/** What happens around OCR when it cannot or may not run, and the small rules it follows (issue 15). */
+class OcrTest {
+  @TempDir Path tmp;
+
+  private Path scan() throws Exception {
+    Path law = DemoCorpus.folder().resolve("2016-cybersecurity-law.zh.pdf");
+    assumeTrue(Files.exists(law), "the demo corpus is not beside the repository");
+    Path scan = tmp.resolve("scan.pdf");
+    Fixtures.scannedPdf(scan, law, 0, 1, 100);
+    return scan;
+  }
+
+  @Test
+  void aMachineWithoutTesseractSaysSoOnceAndNamesTheFiles() throws Exception {
+    Ocr.Availability none = Ocr.probe(tmp.resolve("no-such-tesseract").toString());
+    assertFalse(none.usable());
+    assertTrue(none.problem().contains("apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra"), none.problem());
+    Path scan = scan(), text = tmp.resolve("note.pdf");
+    Fixtures.pdf(text, "A note with a text layer.");
+    try (Extractor ex = new Extractor(Extractor.Limits.DEFAULT, none)) {
+      assertNull(ex.ocrProblem(), "nothing needed OCR yet");
+      assertEquals(Outcome.OK, ex.extract(text).outcome());
+      assertNull(ex.ocrProblem());
+      ExtractedDocument d = ex.extract(scan);
+      assertEquals(Outcome.EMPTY, d.outcome());
+      assertTrue(d.reason().startsWith("no text layer (application/pdf): it needs OCR, and Tesseract is not installed"), d.reason());
+      assertEquals(none.problem(), ex.ocrProblem());
+      assertEquals(List.of(scan.toString()), ex.ocrMissed());
+    }
+  }
+
+  @Test
+  void missingLanguageModelsAreNamedWithTheirPackages() {
+    Ocr.Availability a = new Ocr.Availability(true, "eng", null);
+    assertTrue(a.usable());
+    // the probe's reading of `tesseract --list-langs` is checked with a fake command printing a partial list
+    Path fake = tmp.resolve("tesseract");
+    try {
+      Files.writeString(fake, "#!/bin/sh\necho 'List of available languages in \"/x/\" (2):'\necho eng\necho osd\n");
+      fake.toFile().setExecutable(true);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    Ocr.Availability partial = Ocr.probe(fake.toString());
+    assertTrue(partial.usable());
+    assertEquals("eng", partial.languages());
+    assertEquals("Tesseract lacks tesseract-ocr-chi-sim, tesseract-ocr-chi-tra (apt-get install tesseract-ocr-chi-sim "
+        + "tesseract-ocr-chi-tra); OCR reads with eng only.", partial.problem());
+  }
+
+  @Test
+  void ocrOffSaysWhyAScanHasNoText() throws Exception {
+    Path scan = scan();
+    try (Extractor ex = new Extractor(Extractor.Limits.DEFAULT.withOcr(Ocr.Mode.OFF, 60))) {
+      ExtractedDocument d = ex.extract(scan);
+      assertEquals(Outcome.EMPTY, d.outcome());
+      assertEquals("no text layer (application/pdf); OCR is off (--ocr off)", d.reason());
+      assertEquals(0, ex.ocrFiles());
+    }
+  }
+
+  @Test
+  void modesParseAndRefuseNonsense() {
+    assertEquals(Ocr.Mode.FORCE, Ocr.Mode.parse("Force"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Ocr.Mode.parse("sometimes"));
+    assertEquals("--ocr takes auto, off or force, not 'sometimes'", e.getMessage());
+  }
+
+  @Test
+  void whichFilesAreReadAgainWithOcr() {
+    Block text = new Block("A page with plenty of text on it.", 1, Block.Kind.LINES);
+    ExtractedDocument full = new ExtractedDocument(Outcome.OK, null, "application/pdf", null, null, 1, List.of(text));
+    ExtractedDocument mixed = new ExtractedDocument(Outcome.OK, null, "application/pdf", null, null, 2, List.of(text));
+    ExtractedDocument pageNumberOnly = new ExtractedDocument(Outcome.OK, null, "application/pdf", null, null, 2,
+        List.of(text, new Block("- 2 -", 2, Block.Kind.LINES)));
+    ExtractedDocument empty = ExtractedDocument.failed(Outcome.EMPTY, "no text", "application/pdf");
+    ExtractedDocument image = ExtractedDocument.failed(Outcome.EMPTY, "no text", "image/png");
+    ExtractedDocument html = ExtractedDocument.failed(Outcome.EMPTY, "no text", "text/html; charset=UTF-8");
+    assertFalse(Ocr.wanted(Ocr.Mode.AUTO, full));
+    assertTrue(Ocr.wanted(Ocr.Mode.AUTO, mixed));
+    assertTrue(Ocr.wanted(Ocr.Mode.AUTO, pageNumberOnly), "a page holding only its number has no text layer");
+    assertTrue(Ocr.wanted(Ocr.Mode.AUTO, empty));
+    assertTrue(Ocr.wanted(Ocr.Mode.AUTO, image));
+    assertFalse(Ocr.wanted(Ocr.Mode.AUTO, html));
+    assertTrue(Ocr.wanted(Ocr.Mode.FORCE, full));
+    assertFalse(Ocr.wanted(Ocr.Mode.OFF, empty));
+  }
+
+  @Test
+  void spacesBetweenRecognisedChineseCharactersGo() {
+    assertEquals("第一条为了保障网络安全，维护网络空间主权。\nSection 301 of the Trade Act",
+        Ocr.tidy("第一条 为 了 保障 网 络 安全 ， 维护 网络 空间 主权 。\nSection 301 of the Trade Act"));
+  }
+}
