@@ -77,6 +77,10 @@ function renderHead() {
   bits.push(el('span', { class: 'badge lang-' + (doc.lang || 'x'), title: 'Language: ' + langLongName(doc.lang) }, langName(doc.lang)));
   if (doc.format) bits.push(el('span', null, formatName(doc.format)));
   if (doc.pages) bits.push(el('span', null, fmt(doc.pages) + (doc.pages === 1 ? ' page' : ' pages')));
+  if (doc.ocr_pages) {
+    bits.push(el('span', { class: 'ocr', title: 'Text recognised by OCR from scanned images: it may hold recognition errors' },
+      doc.pages ? 'OCR on ' + fmt(doc.ocr_pages) + ' of ' + fmt(doc.pages) + ' pages' : 'OCR'));
+  }
   const n = (doc.passages || []).length;
   bits.push(el('span', null, fmt(n) + (n === 1 ? ' passage' : ' passages')));
   bits.forEach((b, i) => { if (i) meta.append(el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · ')); meta.append(b); });
@@ -112,7 +116,7 @@ function renderPassages() {
     }
     const lang = langTag(p.lang);
     const section = el('section', {
-      class: 'passage', id: p.anchor, 'data-ordinal': p.ordinal, 'data-page': p.page,
+      class: p.ocr ? 'passage ocr-text' : 'passage', id: p.anchor, title: p.ocr ? 'Recognised by OCR: may hold recognition errors' : null, 'data-ordinal': p.ordinal, 'data-page': p.page,
       lang: lang && lang !== docLang ? lang : null,
     });
     const num = p.ordinal != null ? p.ordinal : idx + 1;
@@ -124,6 +128,7 @@ function renderPassages() {
       matches: p.matches, mentions: p.mentions, termLabel,
       matchId: (i) => idx + '-' + i,
     }));
+    if (p.ocr) tools.appendChild(el('span', { class: 'ocr', 'aria-label': 'Text recognised by OCR' }, 'OCR'));
     section.append(tools, text);
     frag.appendChild(section);
   });

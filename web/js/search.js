@@ -361,6 +361,7 @@ function renderHit(h) {
   if (h.page != null) meta.append(el('span', { class: 'page' }, 'p. ' + h.page));
   if (docFormats.has(h.doc)) meta.append(el('span', { class: 'format' }, docFormats.get(h.doc)));
   meta.append(langBadge(h.lang));
+  if (h.ocr) meta.append(el('span', { class: 'ocr', title: 'Text recognised by OCR from a scanned image: it may hold recognition errors' }, 'OCR'));
   if (h.via) meta.append(el('span', { class: 'via', title: 'Found through cross-language expansion of a policy term' },
     'via ', el('span', { lang: 'zh-CN' }, h.via)));
   li.appendChild(meta);

@@ -101,6 +101,18 @@ final class UiServer {
     return demo;
   }
 
+  /** A server over a corpus folder the caller made, indexed here with the CLI's defaults (OCR auto included). */
+  static UiServer over(Path corpus) {
+    try {
+      Path index = Files.createTempDirectory("ui-index");
+      int code = Main.run("index", "--corpus", corpus.toString(), "--index", index.toString());
+      if (code != ExitCodes.OK) throw new IllegalStateException("index exit code " + code);
+      return new UiServer(corpus, index);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A server over an empty index and an empty corpus folder. */
   static synchronized UiServer empty() {
     if (empty == null) {
