@@ -358,7 +358,7 @@ public final class Extractor implements AutoCloseable {
     if (blocks.isEmpty()) {
       boolean unsupported = type == null || type.startsWith("application/octet-stream") || isUnparsed(md);
       return ExtractedDocument.failed(unsupported ? Outcome.UNSUPPORTED : Outcome.EMPTY,
-          unsupported ? "unsupported format (" + type + ")" : "no text found (" + type + "; a scanned PDF needs OCR)", type);
+          unsupported ? "unsupported format (" + type + ")" : "no text found (" + type + ")", type);
     }
     boolean truncated = handler.truncated() || writeLimitReached;
     Outcome outcome = truncated ? Outcome.TRUNCATED : Outcome.OK;

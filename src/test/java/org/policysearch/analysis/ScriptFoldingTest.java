@@ -70,6 +70,20 @@ class ScriptFoldingTest {
     assertEquals("數據", t.substring(7, 9));
   }
 
+  @Test
+  void glossaryVariantsMatchTextInTheOtherScript() {
+    org.policysearch.terms.Glossary g = org.policysearch.terms.GlossaryLoader.parse(
+        "id\tenglish\tchinese\tenglish_variants\tchinese_variants\tnote\n"
+            + "data-security\tdata security\t數據安全\t\t\t\n" // typed in Traditional
+            + "network-security\tnetwork security\t网络安全\t\t\t\n", // typed in Simplified
+        "test glossary");
+    org.policysearch.terms.Tagger tagger = new org.policysearch.terms.Tagger(g, Analyzers.exact());
+    String text = "保障数据安全和網絡安全。";
+    List<String> got = new ArrayList<>();
+    for (var m : tagger.tag(text)) got.add(m.concept() + " " + text.substring(m.start(), m.end()));
+    assertEquals(List.of("data-security 数据安全", "network-security 網絡安全"), got);
+  }
+
   /** term@start-end for every token. */
   private static List<String> tokens(Analyzer a, String text) throws Exception {
     List<String> out = new ArrayList<>();

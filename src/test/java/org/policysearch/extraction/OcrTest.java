@@ -77,6 +77,24 @@ class OcrTest {
   }
 
   @Test
+  void ocrHasItsOwnTimeLimit() throws Exception {
+    assumeTrue(Ocr.availability().usable(), "Tesseract is not installed here (.ci/run installs it)");
+    Path law = DemoCorpus.folder().resolve("2016-cybersecurity-law.zh.pdf");
+    assumeTrue(Files.exists(law), "the demo corpus is not beside the repository");
+    Path scan = tmp.resolve("long-scan.pdf");
+    Fixtures.scannedPdf(scan, law, 0, 4, 200);
+    // a generous limit for reading files, one second for OCR: the OCR child is stopped, not the text reading
+    try (Extractor ex = new Extractor(new Extractor.Limits(50_000_000L, 60).withOcr(Ocr.Mode.AUTO, 1))) {
+      ExtractedDocument d = ex.extract(scan);
+      assertEquals(Outcome.TIMEOUT, d.outcome(), d.reason());
+      assertEquals("OCR took longer than 1 s and was stopped (--ocr-timeout)", d.reason());
+      Path note = tmp.resolve("note.pdf");
+      Fixtures.pdf(note, "The next file is read as usual.");
+      assertEquals(Outcome.OK, ex.extract(note).outcome());
+    }
+  }
+
+  @Test
   void modesParseAndRefuseNonsense() {
     assertEquals(Ocr.Mode.FORCE, Ocr.Mode.parse("Force"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Ocr.Mode.parse("sometimes"));
