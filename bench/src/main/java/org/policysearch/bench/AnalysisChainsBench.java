@@ -105,6 +105,11 @@ public class AnalysisChainsBench {
   /** Analyses the whole sample; returns the token count so that nothing is optimised away. */
   @Benchmark
   public long analyseSample() throws IOException {
+    return analyse(analyzer, sample);
+  }
+
+  /** Runs the analyzer over every text; returns the token count. */
+  static long analyse(Analyzer analyzer, List<String> sample) throws IOException {
     long tokens = 0;
     for (String text : sample) {
       try (TokenStream ts = analyzer.tokenStream("f", text)) {

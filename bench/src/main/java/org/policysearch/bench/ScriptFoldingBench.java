@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -95,14 +94,6 @@ public class ScriptFoldingBench {
   }
 
   private long analyse(Analyzer analyzer) throws IOException {
-    long tokens = 0;
-    for (String text : sample) {
-      try (TokenStream ts = analyzer.tokenStream("f", text)) {
-        ts.reset();
-        while (ts.incrementToken()) tokens++;
-        ts.end();
-      }
-    }
-    return tokens;
+    return AnalysisChainsBench.analyse(analyzer, sample);
   }
 }
