@@ -17,8 +17,17 @@ public final class Api {
   /** One mention of a concept, with offsets in the passage text. */
   public record MentionView(String term, int start, int end) {}
 
+  /**
+   * A facet value and its count of matching passages; for a document, {@code direct} counts the
+   * passages that match the query as written and {@code via} those reached only through the
+   * glossary (issue 16), so "every document that uses this phrase" is the documents with direct &gt; 0.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record FacetCount(String id, String title, String label, long count) {}
+  public record FacetCount(String id, String title, String label, long count, Long direct, Long via) {
+    static FacetCount doc(String id, String title, long count, long direct) {
+      return new FacetCount(id, title, null, count, direct, count - direct);
+    }
+  }
 
   public record Facets(List<FacetCount> docs, List<FacetCount> terms, List<FacetCount> lang) {}
 

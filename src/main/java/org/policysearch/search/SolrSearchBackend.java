@@ -65,11 +65,13 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     SearchRequest r = request.validated();
     long t0 = System.nanoTime();
     String q = r.q() == null ? "" : r.q().strip();
-    Query direct = q.isEmpty() ? new MatchAllDocsQuery() : new PolicyQueryParser().parseQuery(q);
+    if (!q.isEmpty()) PolicyQueryParser.parse(q, null); // a bad query fails before any request to Solr
     State st = state();
-    List<Expansion.Found> found = r.expand() && !q.isEmpty() ? st.expansion().find(q) : List.of();
+    PolicyQueryParser.Parsed parsed = SearchService.parse(q, r.expand() ? st.expansion() : null);
+    Query direct = parsed.direct();
+    List<Expansion.Found> found = parsed.found();
     // the very query SearchService runs (SolrCloudParityTest compares the two backends)
-    Query passages = SearchService.passageQuery(r, direct, found);
+    Query passages = SearchService.passageQuery(r, parsed.query());
 
     SolrQueries tr = new SolrQueries("pq");
     SolrQuery sq = new SolrQuery(tr.translate(passages));
@@ -84,8 +86,11 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     sq.set("sort", "score desc," + Fields.DOC + " asc," + Fields.ORDINAL + " asc");
     // limit=0 is the lookup: rows=0, nothing highlighted; the facets (complete here in both modes) and numFound answer it
     if (r.limit() > 0) highlight(sq, null);
+    // with an expansion, direct_docs counts each document's direct matches (the domain filtered by the unexpanded query)
     sq.set("json.facet", "{docs:{type:terms,field:" + Fields.DOC + ",limit:-1},terms:{type:terms,field:" + Fields.TERM
-        + ",limit:-1},lang:{type:terms,field:" + Fields.LANG + ",limit:-1}}");
+        + ",limit:-1},lang:{type:terms,field:" + Fields.LANG + ",limit:-1}"
+        + (found.isEmpty() ? "" : ",direct_docs:{type:terms,field:" + Fields.DOC + ",limit:-1,domain:{filter:\"{!lucene q.op=OR v=$dq}\"}}")
+        + "}");
     QueryResponse res = query("search", sq);
     Map<String, Map<String, List<String>>> hl = res.getHighlighting();
     List<Api.Hit> hits = new ArrayList<>();
@@ -98,13 +103,8 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
       Object score = d.getFirstValue("score");
       hits.add(hit(d, text, st, q, score instanceof Number n ? n.floatValue() : 0f, spans, ms, via));
     }
-    List<Api.Expansion> exp = new ArrayList<>();
-    for (Expansion.Found f : found) {
-      exp.add(new Api.Expansion(f.concept().id(), f.concept().label(), f.matched(),
-          f.concept().variants().stream().map(Concept.Variant::text).toList()));
-    }
     return new Api.SearchResponse(q, res.getResults().getNumFound(), (System.nanoTime() - t0) / 1_000_000, r.offset(),
-        r.limit(), exp, hits, facets(res, st));
+        r.limit(), SearchService.expansions(found), hits, facets(res, st, !found.isEmpty()));
   }
 
   private Api.Hit hit(SolrDocument d, String text, State st, String q, float score, List<Api.Span> spans, List<Mention> ms,
@@ -153,19 +153,22 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     return MatchOffsets.merge(out);
   }
 
-  private static Api.Facets facets(QueryResponse res, State st) {
+  /** @param expanded whether the request has direct_docs (else every match is direct) */
+  private static Api.Facets facets(QueryResponse res, State st, boolean expanded) {
     Object f = res.getResponse().get("facets");
     if (!(f instanceof NamedList<?> facets)) return new Api.Facets(List.of(), List.of(), List.of());
     List<Api.FacetCount> docsF = new ArrayList<>(), termsF = new ArrayList<>(), langF = new ArrayList<>();
+    Map<String, Long> direct = expanded ? buckets(facets, "direct_docs") : null;
     for (var e : buckets(facets, "docs").entrySet()) {
       DocumentInfo i = st.docs().get(e.getKey());
-      docsF.add(new Api.FacetCount(e.getKey(), i == null ? e.getKey() : i.title(), null, e.getValue()));
+      docsF.add(Api.FacetCount.doc(e.getKey(), i == null ? e.getKey() : i.title(), e.getValue(),
+          direct == null ? e.getValue() : direct.getOrDefault(e.getKey(), 0L)));
     }
     for (var e : buckets(facets, "terms").entrySet()) {
       Concept c = st.glossary().get(e.getKey());
-      termsF.add(new Api.FacetCount(e.getKey(), null, c == null ? e.getKey() : c.label(), e.getValue()));
+      termsF.add(new Api.FacetCount(e.getKey(), null, c == null ? e.getKey() : c.label(), e.getValue(), null, null));
     }
-    for (var e : buckets(facets, "lang").entrySet()) langF.add(new Api.FacetCount(e.getKey(), null, null, e.getValue()));
+    for (var e : buckets(facets, "lang").entrySet()) langF.add(new Api.FacetCount(e.getKey(), null, null, e.getValue(), null, null));
     return new Api.Facets(docsF, termsF, langF);
   }
 
@@ -263,15 +266,7 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     quote = blankToNull(quote);
     Query query = null;
     if (q != null && !q.isBlank()) {
-      Query direct = new PolicyQueryParser().parseQuery(q.strip());
-      List<Expansion.Found> found = expand ? st.expansion().find(q) : List.of();
-      if (found.isEmpty()) {
-        query = direct;
-      } else {
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(direct, BooleanClause.Occur.SHOULD);
-        for (Expansion.Found f : found) b.add(f.query(), BooleanClause.Occur.SHOULD);
-        query = b.build();
-      }
+      query = PolicyQueryParser.parse(q.strip(), expand ? st.expansion() : null).query();
     }
     SolrQuery sq = new SolrQuery("+filter(" + Fields.DOC + ":\"" + quoted(docId) + "\") +filter(" + Fields.KIND + ":"
         + Fields.KIND_PASSAGE + ")").setFields(PASSAGE_FIELDS).setRows(Math.max(1, info.passages()) + 1000)
