@@ -40,6 +40,8 @@ class PhraseOracleTest {
   static SearchService search;
   /** document id → normalised raw extracted text. */
   static final Map<String, String> texts = new LinkedHashMap<>();
+  /** Every title of the demo documents (phrases are drawn from them too). */
+  static final List<String> titles = new ArrayList<>();
   /** Documents found and expected over every phrase checked (precision and recall). */
   static long truePositives, falsePositives, falseNegatives;
 
@@ -53,7 +55,13 @@ class PhraseOracleTest {
         ExtractedDocument d = ex.extract(p);
         StringBuilder b = new StringBuilder();
         for (Block bl : d.blocks()) b.append(bl.text()).append('\n');
-        texts.put(CorpusScanner.slug(name), BruteForce.normalize(b.toString()));
+        String id = CorpusScanner.slug(name);
+        Api.Doc info = search.documents().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+        // the titles count as text: SOURCES.tsv's, and the file's own (an HTML <title>, a PDF's metadata)
+        texts.put(id, BruteForce.normalize(BruteForce.withTitles(b.toString(), info.title(), d.title(), info.titleEn())));
+        titles.add(info.title());
+        if (info.titleEn() != null) titles.add(info.titleEn());
+        if (d.title() != null && !d.title().isBlank()) titles.add(d.title());
       }
     }
   }
@@ -93,6 +101,25 @@ class PhraseOracleTest {
         "煤电产能过剩", "部分行业产能过剩", "《中国制造2025》解读", "中国制造2025重点领域技术路线图", "secure and controllable information")) {
       check(p, failures);
     }
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+  }
+
+  /** Issue 16: titles are searchable. Each whole title and a run of its words or characters, drawn with a fixed seed. */
+  @Test
+  void titlePhrasesFindTheirDocuments() throws Exception {
+    Random rnd = new Random(16);
+    List<String> phrases = new ArrayList<>();
+    for (String t : new TreeSet<>(titles)) {
+      if (t.contains("\"")) continue;
+      phrases.add(t);
+      List<BruteForce.Unit> units = BruteForce.units(t);
+      if (units.size() < 3) continue;
+      int start = rnd.nextInt(units.size() - 2), end = Math.min(units.size(), start + 2 + rnd.nextInt(3));
+      phrases.add(t.substring(units.get(start).start(), units.get(end - 1).end()));
+    }
+    assertTrue(phrases.size() >= 20, phrases.toString());
+    List<String> failures = new ArrayList<>();
+    for (String p : phrases) check(p, failures);
     assertTrue(failures.isEmpty(), String.join("\n", failures));
   }
 

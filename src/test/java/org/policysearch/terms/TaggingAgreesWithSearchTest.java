@@ -47,8 +47,12 @@ class TaggingAgreesWithSearchTest {
         String name = p.getFileName().toString();
         if (name.equals("README.md") || name.equals("SOURCES.tsv")) continue;
         StringBuilder b = new StringBuilder();
-        for (Block bl : ex.extract(p).blocks()) b.append(bl.text()).append('\n');
-        texts.put(CorpusScanner.slug(name), BruteForce.normalize(b.toString()));
+        var d = ex.extract(p);
+        for (Block bl : d.blocks()) b.append(bl.text()).append('\n');
+        String id = CorpusScanner.slug(name);
+        Api.Doc info = search.documents().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+        // titles the body lacks are passages too (issue 16)
+        texts.put(id, BruteForce.normalize(BruteForce.withTitles(b.toString(), info.title(), d.title(), info.titleEn())));
       }
     }
   }
