@@ -60,6 +60,8 @@ public final class PolicyQueryParser extends QueryParser {
   public static final int MAX_QUERY_CHARS = 1000;
   /** Added to the score of a passage that carries a concept the query names: above any BM25 score of words alone. */
   public static final float CONCEPT_SCORE = 1000f;
+  /** Added to the score of a passage holding a run of unquoted words as an exact phrase: above the same words scattered. */
+  public static final float PHRASE_SCORE = 50f;
   // analysers are thread-safe and keep their token streams per thread: share them across requests
   private static final Analyzer FIELDS = Fields.analyzer();
   private static final Analyzer ENGLISH = Analyzers.englishStemmed();
@@ -186,7 +188,34 @@ public final class PolicyQueryParser extends QueryParser {
 
   @Override
   protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
-    return super.getBooleanQuery(expansion == null ? clauses : expandRuns(clauses));
+    return super.getBooleanQuery(phraseBonus(expansion == null ? clauses : expandRuns(clauses)));
+  }
+
+  /**
+   * Adds, for each run of two or more adjacent ANDed words, an optional clause that scores
+   * PHRASE_SCORE when the passage holds the run as an exact phrase. Only in a group without
+   * optional clauses, where it cannot change what matches.
+   */
+  private List<BooleanClause> phraseBonus(List<BooleanClause> clauses) {
+    for (BooleanClause c : clauses) if (c.getOccur() == BooleanClause.Occur.SHOULD) return clauses;
+    List<BooleanClause> out = new ArrayList<>(clauses);
+    int i = 0;
+    while (i < clauses.size()) {
+      Integer wi = wordIndex.get(clauses.get(i).getQuery());
+      int end = i;
+      while (wi != null && clauses.get(i).getOccur() == BooleanClause.Occur.MUST && end + 1 < clauses.size()) {
+        BooleanClause n = clauses.get(end + 1);
+        Integer ni = wordIndex.get(n.getQuery());
+        if (ni == null || n.getOccur() != BooleanClause.Occur.MUST || !onlyStopWordsBetween(wordIndex.get(clauses.get(end).getQuery()), ni)) break;
+        end++;
+      }
+      if (end > i) {
+        Query phrase = phrases.phrase(Fields.EXACT, join(wi, wordIndex.get(clauses.get(end).getQuery())));
+        if (phrase != null) out.add(new BooleanClause(new BoostQuery(new ConstantScoreQuery(phrase), PHRASE_SCORE), BooleanClause.Occur.SHOULD));
+      }
+      i = end + 1;
+    }
+    return out;
   }
 
   /**

@@ -19,8 +19,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -162,6 +160,7 @@ public final class SearchService implements SearchBackend {
         }
         // the direct matches of each document, told apart from matches through the glossary
         if (!found.isEmpty()) directCounts = limited.search(passageQuery(r, parsed.direct()), FacetCounts.manager(ordinals));
+        if (!found.isEmpty() && top != null) top = interleaved(limited, query, r.offset() + r.limit(), top);
       } catch (IndexSearcher.TooManyClauses e) {
         throw new BadQueryException("bad_query", "The query expands to too many terms; make it more specific.");
       }
@@ -179,6 +178,26 @@ public final class SearchService implements SearchBackend {
     } finally {
       manager.release(s);
     }
+  }
+
+  /** The first n hits in the order of {@link Interleave}: each language's own top n, merged. */
+  private static TopDocs interleaved(IndexSearcher s, Query query, int n, TopDocs all) throws IOException {
+    List<List<Interleave.Ranked<ScoreDoc>>> byLang = new ArrayList<>();
+    for (int l = 0; l < Interleave.LANGUAGES.size(); l++) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+      // the last group takes every other language too (a passage without letters keeps its document's)
+      if (l < Interleave.LANGUAGES.size() - 1) b.add(new TermQuery(new Term(Fields.LANG, Interleave.LANGUAGES.get(l))), BooleanClause.Occur.FILTER);
+      else for (String other : Interleave.LANGUAGES.subList(0, l)) b.add(new TermQuery(new Term(Fields.LANG, other)), BooleanClause.Occur.MUST_NOT);
+      Query q = b.build();
+      TopDocs t = s.search(q, new TopFieldCollectorManager(ORDER, n, null, Integer.MAX_VALUE, false));
+      List<Interleave.Ranked<ScoreDoc>> ranked = new ArrayList<>();
+      for (ScoreDoc sd : t.scoreDocs) {
+        FieldDoc fd = (FieldDoc) sd;
+        ranked.add(new Interleave.Ranked<>(sd, score(sd), ((org.apache.lucene.util.BytesRef) fd.fields[1]).utf8ToString(), (Integer) fd.fields[2], l));
+      }
+      byLang.add(ranked);
+    }
+    return new TopDocs(all.totalHits, Interleave.merge(byLang, n).toArray(new ScoreDoc[0]));
   }
 
   /** The parsed query, with the glossary expansion when one is given; the empty query matches every passage. */

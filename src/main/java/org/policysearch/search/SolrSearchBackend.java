@@ -9,9 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.QueryRequest;
@@ -83,18 +80,34 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     tr.params().forEach(sq::set);
     sq.set("q.op", "OR").set("defType", "lucene");
     sq.setFields(fl).setStart(r.offset()).setRows(r.limit());
-    sq.set("sort", "score desc," + Fields.DOC + " asc," + Fields.ORDINAL + " asc");
+    sq.set("sort", SORT);
+    // a query naming a concept is ranked by Interleave, as in the embedded engine: the page's ids first, then the page
+    List<String> pageIds = !found.isEmpty() && r.limit() > 0 ? interleavedPage(sq, r.offset(), r.limit()) : null;
+    if (pageIds != null) sq.setStart(0).setRows(0);
     // limit=0 is the lookup: rows=0, nothing highlighted; the facets (complete here in both modes) and numFound answer it
-    if (r.limit() > 0) highlight(sq, null);
+    else if (r.limit() > 0) highlight(sq, null);
     // with an expansion, direct_docs counts each document's direct matches (the domain filtered by the unexpanded query)
     sq.set("json.facet", "{docs:{type:terms,field:" + Fields.DOC + ",limit:-1},terms:{type:terms,field:" + Fields.TERM
         + ",limit:-1},lang:{type:terms,field:" + Fields.LANG + ",limit:-1}"
         + (found.isEmpty() ? "" : ",direct_docs:{type:terms,field:" + Fields.DOC + ",limit:-1,domain:{filter:\"{!lucene q.op=OR v=$dq}\"}}")
         + "}");
     QueryResponse res = query("search", sq);
-    Map<String, Map<String, List<String>>> hl = res.getHighlighting();
+    QueryResponse pageRes = res;
+    List<SolrDocument> page = new ArrayList<>(res.getResults());
+    if (pageIds != null && !pageIds.isEmpty()) {
+      SolrQuery pq = sq.getCopy();
+      pq.remove("json.facet");
+      pq.setStart(0).setRows(pageIds.size()).addFilterQuery("{!terms f=" + Fields.ID + "}" + String.join(",", pageIds));
+      highlight(pq, null);
+      pageRes = query("search", pq);
+      Map<String, SolrDocument> byId = new java.util.HashMap<>();
+      for (SolrDocument d : pageRes.getResults()) byId.put(SolrIndexer.str(d, Fields.ID), d);
+      page.clear();
+      for (String id : pageIds) if (byId.containsKey(id)) page.add(byId.get(id));
+    }
+    Map<String, Map<String, List<String>>> hl = pageRes.getHighlighting();
     List<Api.Hit> hits = new ArrayList<>();
-    for (SolrDocument d : res.getResults()) {
+    for (SolrDocument d : page) {
       String text = SolrIndexer.str(d, Fields.EXACT);
       List<Api.Span> spans = spans(text, hl == null ? null : hl.get(SolrIndexer.str(d, Fields.ID)));
       List<Mention> ms = StoredMentions.parse(SolrIndexer.str(d, Fields.MENTIONS));
@@ -105,6 +118,29 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     }
     return new Api.SearchResponse(q, res.getResults().getNumFound(), (System.nanoTime() - t0) / 1_000_000, r.offset(),
         r.limit(), SearchService.expansions(found), hits, facets(res, st, !found.isEmpty()));
+  }
+
+  private static final String SORT = "score desc," + Fields.DOC + " asc," + Fields.ORDINAL + " asc";
+
+  /** The ids of the page in {@link Interleave}'s order: each language's own top offset+limit, merged. */
+  private List<String> interleavedPage(SolrQuery sq, int offset, int limit) throws IOException {
+    int n = offset + limit;
+    List<List<Interleave.Ranked<String>>> byLang = new ArrayList<>();
+    for (int l = 0; l < Interleave.LANGUAGES.size(); l++) {
+      SolrQuery lq = sq.getCopy();
+      lq.setFields(Fields.ID, Fields.DOC, Fields.ORDINAL, "score").setStart(0).setRows(n);
+      if (l < Interleave.LANGUAGES.size() - 1) lq.addFilterQuery(Fields.LANG + ":" + Interleave.LANGUAGES.get(l));
+      else for (String other : Interleave.LANGUAGES.subList(0, l)) lq.addFilterQuery("-" + Fields.LANG + ":" + other);
+      List<Interleave.Ranked<String>> ranked = new ArrayList<>();
+      for (SolrDocument d : query("search", lq).getResults()) {
+        float score = d.getFirstValue("score") instanceof Number x ? x.floatValue() : 0f;
+        ranked.add(new Interleave.Ranked<>(SolrIndexer.str(d, Fields.ID), score, SolrIndexer.str(d, Fields.DOC),
+            SolrIndexer.integer(d, Fields.ORDINAL), l));
+      }
+      byLang.add(ranked);
+    }
+    List<String> merged = Interleave.merge(byLang, n);
+    return merged.subList(Math.min(offset, merged.size()), merged.size());
   }
 
   private Api.Hit hit(SolrDocument d, String text, State st, String q, float score, List<Api.Span> spans, List<Mention> ms,
