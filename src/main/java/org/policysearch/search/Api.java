@@ -39,7 +39,10 @@ public final class Api {
       List<TermRef> terms, List<MentionView> mentions, String via, String link, String permalink, String file) {}
 
   public record SearchResponse(String query, long total, @JsonProperty("took_ms") long tookMs, int offset, int limit,
-      List<Expansion> expansions, List<Hit> hits, Facets facets) {}
+      List<Expansion> expansions, List<Hit> hits, Facets facets, List<Correction> suggestions) {}
+
+  /** "Did you mean": a corrected query and the passages it finds (issue 16). */
+  public record Correction(String query, long total) {}
 
   public record Doc(String id, String title, @JsonProperty("title_en") String titleEn, String lang, String date,
       String issuer, String source, String format, int pages, int passages, String file) {}

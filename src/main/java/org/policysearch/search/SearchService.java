@@ -57,6 +57,8 @@ public final class SearchService implements SearchBackend {
    * a lookup ({@code limit=0}) returns every value.
    */
   static final int FACET_VALUES = 100;
+  /** Corrected queries offered at most ("did you mean"). */
+  static final int MAX_SUGGESTIONS = 3;
   private static final Sort ORDER = new Sort(SortField.FIELD_SCORE, new SortField(Fields.DOC_SORT, SortField.Type.STRING),
       new SortField(Fields.ORDINAL, SortField.Type.INT));
 
@@ -67,6 +69,7 @@ public final class SearchService implements SearchBackend {
   private IndexReader glossaryReader;
   private Glossary glossary;
   private Expansion expansion;
+  private DidYouMean didYouMean;
   private final Object stateLock = new Object();
   private IndexReader stateReader;
   private FacetCounts.Ordinals ordinals;
@@ -114,7 +117,15 @@ public final class SearchService implements SearchBackend {
       glossaryReader = s.getIndexReader();
       glossary = g;
       expansion = new Expansion(g);
+      didYouMean = new DidYouMean(g);
       return g;
+    }
+  }
+
+  private DidYouMean didYouMean(IndexSearcher s) throws IOException {
+    glossary(s);
+    synchronized (stateLock) {
+      return didYouMean;
     }
   }
 
@@ -174,7 +185,21 @@ public final class SearchService implements SearchBackend {
       if (directCounts != null) for (FacetCounts.Value v : directCounts.top(Fields.FACET_DOC, Integer.MAX_VALUE)) direct.put(v.label(), v.count());
       // a lookup (limit=0) answers every matching document; a page, the top values of each dimension
       Api.Facets facets = facets(counts, directCounts == null ? null : direct, g, infos, r.limit() == 0 ? Integer.MAX_VALUE : FACET_VALUES);
-      return new Api.SearchResponse(q, counts.total(), (System.nanoTime() - t0) / 1_000_000, r.offset(), r.limit(), expansions(found), hits, facets);
+      List<Api.Correction> suggestions = new ArrayList<>();
+      if (!q.isEmpty() && counts.total() < DidYouMean.FEW) {
+        Expansion exp = r.expand() ? expansion(s) : null;
+        for (String c : didYouMean(s).candidates(q, s.getIndexReader())) {
+          if (suggestions.size() >= MAX_SUGGESTIONS) break;
+          try {
+            long n = limited.count(passageQuery(r, parse(c, exp).query()));
+            if (n > counts.total()) suggestions.add(new Api.Correction(c, n));
+          } catch (BadQueryException e) {
+            // a correction that is not a valid query is no suggestion
+          }
+        }
+      }
+      return new Api.SearchResponse(q, counts.total(), (System.nanoTime() - t0) / 1_000_000, r.offset(), r.limit(), expansions(found), hits, facets,
+          suggestions);
     } finally {
       manager.release(s);
     }

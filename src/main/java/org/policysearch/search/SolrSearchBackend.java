@@ -116,8 +116,31 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
       Object score = d.getFirstValue("score");
       hits.add(hit(d, text, st, q, score instanceof Number n ? n.floatValue() : 0f, spans, ms, via));
     }
-    return new Api.SearchResponse(q, res.getResults().getNumFound(), (System.nanoTime() - t0) / 1_000_000, r.offset(),
-        r.limit(), SearchService.expansions(found), hits, facets(res, st, !found.isEmpty()));
+    long total = res.getResults().getNumFound();
+    return new Api.SearchResponse(q, total, (System.nanoTime() - t0) / 1_000_000, r.offset(),
+        r.limit(), SearchService.expansions(found), hits, facets(res, st, !found.isEmpty()), didYouMean(r, q, total, st));
+  }
+
+  /** Corrections of glossary terms only: the spell checker over indexed words reads a local index (README). */
+  private List<Api.Correction> didYouMean(SearchRequest r, String q, long total, State st) throws IOException {
+    List<Api.Correction> out = new ArrayList<>();
+    if (q.isEmpty() || total >= DidYouMean.FEW) return out;
+    for (String c : new DidYouMean(st.glossary()).candidates(q, null)) {
+      if (out.size() >= SearchService.MAX_SUGGESTIONS) break;
+      Query cq;
+      try {
+        cq = SearchService.passageQuery(r, SearchService.parse(c, r.expand() ? st.expansion() : null).query());
+      } catch (BadQueryException e) {
+        continue;
+      }
+      SolrQueries tr = new SolrQueries("cq");
+      SolrQuery sq = new SolrQuery(tr.translate(cq)).setRows(0);
+      tr.params().forEach(sq::set);
+      sq.set("q.op", "OR").set("defType", "lucene");
+      long n = query("search", sq).getResults().getNumFound();
+      if (n > total) out.add(new Api.Correction(c, n));
+    }
+    return out;
   }
 
   private static final String SORT = "score desc," + Fields.DOC + " asc," + Fields.ORDINAL + " asc";

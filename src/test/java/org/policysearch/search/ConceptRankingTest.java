@@ -6,12 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.queryparser.classic.QueryParserBase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.policysearch.terms.Concept;
-import org.policysearch.terms.Glossary;
-import org.policysearch.testing.DemoCorpus;
 
 /**
  * Issue 16: concept-aware ranking, measured. For every bilingual concept of the glossary, its
@@ -20,19 +16,7 @@ import org.policysearch.testing.DemoCorpus;
  * concept (glossary tagging). Also counted: how often page 1 shows both languages when the
  * corpus has passages carrying the concept in both.
  */
-class ConceptRankingTest {
-  static SearchService search;
-
-  @BeforeAll
-  static void setUp() throws Exception {
-    search = new SearchService(DemoCorpus.index(), Glossary.empty());
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    search.close();
-  }
-
+class ConceptRankingTest extends DemoSearchTestBase {
   @Test
   void passagesCarryingTheConceptRankFirstInBothLanguages() throws Exception {
     double sum = 0;
