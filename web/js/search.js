@@ -13,6 +13,7 @@ const countEl = $('count');
 const messageEl = $('message');
 const filtersEl = $('active-filters');
 const expansionsEl = $('expansions');
+const didYouMeanEl = $('didyoumean');
 const pagerEl = $('pager');
 const sugEl = $('suggestions');
 
@@ -198,6 +199,7 @@ function clearResults() {
   clear(resultsEl);
   pagerEl.hidden = true;
   expansionsEl.hidden = true;
+  didYouMeanEl.hidden = true;
   countEl.textContent = '';
 }
 
@@ -275,6 +277,7 @@ function renderResults(data) {
     : 'No results';
 
   renderExpansions(data.expansions || []);
+  renderDidYouMean(data.suggestions || []);
   renderFacets(data.facets || {});
 
   clear(resultsEl);
@@ -309,6 +312,21 @@ function renderExpansions(expansions) {
     const v = (x.variants || []).filter((s) => s !== x.label);
     if (v.length) expansionsEl.append(' → ', el('span', { lang: 'zh-CN' }, v.join(', ')));
   });
+}
+
+/** "Did you mean" (issue 16): each corrected query as a link that searches it. */
+function renderDidYouMean(suggestions) {
+  clear(didYouMeanEl);
+  if (!suggestions.length) { didYouMeanEl.hidden = true; return; }
+  didYouMeanEl.hidden = false;
+  didYouMeanEl.append('Did you mean ');
+  suggestions.forEach((x, i) => {
+    if (i) didYouMeanEl.append(' or ');
+    const a = el('a', { href: stateURL({ ...state, q: x.query, offset: 0 }), class: 'suggestion' }, x.query);
+    a.addEventListener('click', (e) => { e.preventDefault(); act({ q: x.query }); });
+    didYouMeanEl.append(a, ' (' + fmt(x.total) + ')');
+  });
+  didYouMeanEl.append('?');
 }
 
 function renderNoResults(total, offset) {

@@ -60,6 +60,7 @@ final class SearchCommand implements Callable<Integer> {
   private static void print(PrintStream out, Api.SearchResponse r, boolean ansi) {
     out.printf("%d passages match (%d ms)%n", r.total(), r.tookMs());
     for (Api.Expansion e : r.expansions()) out.printf("  also searching the glossary's %s: %s%n", e.label(), String.join(" | ", e.variants()));
+    for (Api.Correction c : r.suggestions()) out.printf("  did you mean: %s (%d passages)%n", c.query(), c.total());
     if (r.limit() == 0) {
       // the lookup: every matching document with its number of matching passages
       out.printf("in %d documents%n", r.facets().docs().size());

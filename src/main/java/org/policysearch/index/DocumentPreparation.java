@@ -1,10 +1,15 @@
 package org.policysearch.index;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.policysearch.corpus.SourceFile;
 import org.policysearch.corpus.SourceMetadata;
 import org.policysearch.extraction.ExtractedDocument;
 import org.policysearch.extraction.FrontMatter;
+import org.policysearch.passages.Anchors;
 import org.policysearch.passages.Languages;
 import org.policysearch.passages.Passage;
 import org.policysearch.passages.PassageSplitter;
@@ -13,7 +18,9 @@ import org.policysearch.passages.PassageSplitter;
  * From an extracted file to its metadata and passages, the same for every backend (the embedded
  * {@link Indexer} and the Solr indexer): language from SOURCES.tsv or the detector, Markdown front
  * matter taken off as metadata, title and date from SOURCES.tsv, then front matter, then the file's
- * own metadata, then the first short passage or the file name.
+ * own metadata, then the first short passage or the file name. A title the body does not contain
+ * (an HTML page's {@code <title>}, a PDF's metadata title, SOURCES.tsv's titles) becomes a passage
+ * of its own before the body, so its words find the document (issue 16).
  */
 final class DocumentPreparation {
   private DocumentPreparation() {}
@@ -44,9 +51,43 @@ final class DocumentPreparation {
     String date = meta.date() != null ? meta.date()
         : fmDate != null ? fmDate
         : ex.created() != null && ex.created().length() >= 10 ? ex.created().substring(0, 10) : null;
+    passages = withTitles(f.docId(), lang, passages, meta.title(), fmTitle, ex.title(), meta.titleEnglish());
     DocumentInfo info = new DocumentInfo(f.docId(), f.source(), title, meta.titleEnglish(), lang, date, meta.issuer(),
         ex.mediaType(), ex.pages(), passages.size(), sha, ex.ocrPages().size());
     return new Prepared(info, passages);
+  }
+
+  /**
+   * The passages with a passage first for each title (from metadata, not guessed from the text or
+   * the file name) that the body lacks; the body's passages follow, renumbered. A title already in
+   * the body adds nothing, so the document is not listed twice for it.
+   */
+  static List<Passage> withTitles(String docId, String lang, List<Passage> body, String... titles) {
+    StringBuilder all = new StringBuilder();
+    for (Passage p : body) all.append(Anchors.normalize(p.text())).append('\n');
+    String bodyText = all.toString();
+    Set<String> seen = new HashSet<>();
+    List<String> missing = new ArrayList<>();
+    for (String t : Arrays.asList(titles)) {
+      if (t == null || t.isBlank()) continue;
+      String n = Anchors.normalize(t);
+      if (n.isEmpty() || !seen.add(n) || bodyText.contains(n)) continue;
+      missing.add(t.strip());
+    }
+    if (missing.isEmpty()) return body;
+    List<Passage> out = new ArrayList<>(body.size() + missing.size());
+    Anchors anchors = new Anchors(docId);
+    int offset = 0;
+    for (String t : missing) {
+      if (!out.isEmpty()) offset += 2;
+      out.add(new Passage(docId, out.size(), 0, Languages.of(t, lang), t, offset, offset + t.length(), anchors.next(t)));
+      offset += t.length();
+    }
+    int shift = offset + 2, n = out.size();
+    for (Passage p : body) {
+      out.add(new Passage(docId, p.ordinal() + n, p.page(), p.lang(), p.text(), p.start() + shift, p.end() + shift, p.anchor()));
+    }
+    return out;
   }
 
   private static boolean isText(String mediaType) {

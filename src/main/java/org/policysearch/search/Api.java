@@ -17,8 +17,17 @@ public final class Api {
   /** One mention of a concept, with offsets in the passage text. */
   public record MentionView(String term, int start, int end) {}
 
+  /**
+   * A facet value and its count of matching passages; for a document, {@code direct} counts the
+   * passages that match the query as written and {@code via} those reached only through the
+   * glossary (issue 16), so "every document that uses this phrase" is the documents with direct &gt; 0.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record FacetCount(String id, String title, String label, long count) {}
+  public record FacetCount(String id, String title, String label, long count, Long direct, Long via) {
+    static FacetCount doc(String id, String title, long count, long direct) {
+      return new FacetCount(id, title, null, count, direct, count - direct);
+    }
+  }
 
   public record Facets(List<FacetCount> docs, List<FacetCount> terms, List<FacetCount> lang) {}
 
@@ -30,7 +39,10 @@ public final class Api {
       List<TermRef> terms, List<MentionView> mentions, String via, String link, String permalink, String file, boolean ocr) {}
 
   public record SearchResponse(String query, long total, @JsonProperty("took_ms") long tookMs, int offset, int limit,
-      List<Expansion> expansions, List<Hit> hits, Facets facets) {}
+      List<Expansion> expansions, List<Hit> hits, Facets facets, List<Correction> suggestions) {}
+
+  /** "Did you mean": a corrected query and the passages it finds (issue 16). */
+  public record Correction(String query, long total) {}
 
   public record Doc(String id, String title, @JsonProperty("title_en") String titleEn, String lang, String date,
       String issuer, String source, String format, int pages, int passages, String file, @JsonProperty("ocr_pages") int ocrPages) {}

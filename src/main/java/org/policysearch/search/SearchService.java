@@ -19,8 +19,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -51,8 +49,6 @@ import org.policysearch.terms.Mention;
  * Thread-safe: every call acquires a searcher and releases it.
  */
 public final class SearchService implements SearchBackend {
-  /** Direct matches score by BM25; passages reached only through the glossary get this constant, far below. */
-  static final float EXPANSION_SCORE = 1e-4f;
   /** A search that runs longer is stopped and answered with a clear message (wildcards over a huge index, say). */
   static final long SEARCH_TIMEOUT_MS = 10_000;
   private final long searchTimeoutMs;
@@ -61,6 +57,8 @@ public final class SearchService implements SearchBackend {
    * a lookup ({@code limit=0}) returns every value.
    */
   static final int FACET_VALUES = 100;
+  /** Corrected queries offered at most ("did you mean"). */
+  static final int MAX_SUGGESTIONS = 3;
   private static final Sort ORDER = new Sort(SortField.FIELD_SCORE, new SortField(Fields.DOC_SORT, SortField.Type.STRING),
       new SortField(Fields.ORDINAL, SortField.Type.INT));
 
@@ -71,6 +69,7 @@ public final class SearchService implements SearchBackend {
   private IndexReader glossaryReader;
   private Glossary glossary;
   private Expansion expansion;
+  private DidYouMean didYouMean;
   private final Object stateLock = new Object();
   private IndexReader stateReader;
   private FacetCounts.Ordinals ordinals;
@@ -118,7 +117,15 @@ public final class SearchService implements SearchBackend {
       glossaryReader = s.getIndexReader();
       glossary = g;
       expansion = new Expansion(g);
+      didYouMean = new DidYouMean(g);
       return g;
+    }
+  }
+
+  private DidYouMean didYouMean(IndexSearcher s) throws IOException {
+    glossary(s);
+    synchronized (stateLock) {
+      return didYouMean;
     }
   }
 
@@ -138,17 +145,19 @@ public final class SearchService implements SearchBackend {
     SearchRequest r = request.validated();
     long t0 = System.nanoTime();
     String q = r.q() == null ? "" : r.q().strip();
-    Query direct = q.isEmpty() ? new MatchAllDocsQuery() : new PolicyQueryParser().parseQuery(q);
+    if (!q.isEmpty()) PolicyQueryParser.parse(q, null); // a bad query fails before any index work
     IndexSearcher s = manager.acquire();
     try {
       Glossary g = glossary(s);
-      List<Expansion.Found> found = r.expand() && !q.isEmpty() ? expansion(s).find(q) : List.of();
-      Query query = passageQuery(r, direct, found);
+      PolicyQueryParser.Parsed parsed = parse(q, r.expand() ? expansion(s) : null);
+      List<Expansion.Found> found = parsed.found();
+      Query query = passageQuery(r, parsed.query());
       FacetCounts.Ordinals ordinals = ordinals(s.getIndexReader());
       // a searcher of its own for this request, so the time limit applies to this search alone
       IndexSearcher limited = new IndexSearcher(s.getIndexReader());
       limited.setTimeout(new QueryTimeoutImpl(searchTimeoutMs));
       FacetCounts.Counts counts;
+      FacetCounts.Counts directCounts = null;
       TopDocs top = null;
       try {
         if (r.limit() == 0) {
@@ -160,6 +169,9 @@ public final class SearchService implements SearchBackend {
           top = (TopDocs) both[0];
           counts = (FacetCounts.Counts) both[1];
         }
+        // the direct matches of each document, told apart from matches through the glossary
+        if (!found.isEmpty()) directCounts = limited.search(passageQuery(r, parsed.direct()), FacetCounts.manager(ordinals));
+        if (!found.isEmpty() && top != null) top = interleaved(limited, query, r.offset() + r.limit(), top);
       } catch (IndexSearcher.TooManyClauses e) {
         throw new BadQueryException("bad_query", "The query expands to too many terms; make it more specific.");
       }
@@ -168,68 +180,78 @@ public final class SearchService implements SearchBackend {
             + " s and was stopped; make the query more specific (fewer wildcards, a filter).");
       }
       Map<String, DocumentInfo> infos = documents(s);
-      List<Api.Hit> hits = top == null ? List.of() : hits(s, r, q, query, direct, found, g, infos, top);
+      List<Api.Hit> hits = top == null ? List.of() : hits(s, r, q, query, parsed.direct(), found, g, infos, top);
+      Map<String, Long> direct = new HashMap<>();
+      if (directCounts != null) for (FacetCounts.Value v : directCounts.top(Fields.FACET_DOC, Integer.MAX_VALUE)) direct.put(v.label(), v.count());
       // a lookup (limit=0) answers every matching document; a page, the top values of each dimension
-      Api.Facets facets = facets(counts, g, infos, r.limit() == 0 ? Integer.MAX_VALUE : FACET_VALUES);
-      List<Api.Expansion> exp = new ArrayList<>();
-      for (Expansion.Found f : found) {
-        exp.add(new Api.Expansion(f.concept().id(), f.concept().label(), f.matched(),
-            f.concept().variants().stream().map(Concept.Variant::text).toList()));
+      Api.Facets facets = facets(counts, directCounts == null ? null : direct, g, infos, r.limit() == 0 ? Integer.MAX_VALUE : FACET_VALUES);
+      List<Api.Correction> suggestions = new ArrayList<>();
+      if (!q.isEmpty() && counts.total() < DidYouMean.FEW) {
+        Expansion exp = r.expand() ? expansion(s) : null;
+        for (String c : didYouMean(s).candidates(q, s.getIndexReader())) {
+          if (suggestions.size() >= MAX_SUGGESTIONS) break;
+          try {
+            long n = limited.count(passageQuery(r, parse(c, exp).query()));
+            if (n > counts.total()) suggestions.add(new Api.Correction(c, n));
+          } catch (BadQueryException e) {
+            // a correction that is not a valid query is no suggestion
+          }
+        }
       }
-      return new Api.SearchResponse(q, counts.total(), (System.nanoTime() - t0) / 1_000_000, r.offset(), r.limit(), exp, hits, facets);
+      return new Api.SearchResponse(q, counts.total(), (System.nanoTime() - t0) / 1_000_000, r.offset(), r.limit(), expansions(found), hits, facets,
+          suggestions);
     } finally {
       manager.release(s);
     }
   }
 
-  /**
-   * The query both backends run for a request: the parsed query (direct matches, ranked by BM25),
-   * or a passage reached through the glossary (it mentions every concept the query names, in any
-   * variant and either language, and passes the filters written in the query) at a constant score
-   * far below; restricted to passages and to the request's filters.
-   */
-  static Query passageQuery(SearchRequest r, Query direct, List<Expansion.Found> found) {
-    Query scored = direct;
-    if (!found.isEmpty()) {
-      BooleanQuery.Builder e = new BooleanQuery.Builder();
-      for (Expansion.Found f : found) e.add(f.query(), BooleanClause.Occur.MUST);
-      Query onlyFilters = inlineFilters(direct);
-      if (onlyFilters != null) e.add(onlyFilters, BooleanClause.Occur.FILTER);
-      scored = new BooleanQuery.Builder()
-          .add(direct, BooleanClause.Occur.SHOULD)
-          .add(new BoostQuery(new ConstantScoreQuery(e.build()), EXPANSION_SCORE), BooleanClause.Occur.SHOULD)
-          .build();
+  /** The first n hits in the order of {@link Interleave}: each language's own top n, merged. */
+  private static TopDocs interleaved(IndexSearcher s, Query query, int n, TopDocs all) throws IOException {
+    List<List<Interleave.Ranked<ScoreDoc>>> byLang = new ArrayList<>();
+    for (int l = 0; l < Interleave.LANGUAGES.size(); l++) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+      // the last group takes every other language too (a passage without letters keeps its document's)
+      if (l < Interleave.LANGUAGES.size() - 1) b.add(new TermQuery(new Term(Fields.LANG, Interleave.LANGUAGES.get(l))), BooleanClause.Occur.FILTER);
+      else for (String other : Interleave.LANGUAGES.subList(0, l)) b.add(new TermQuery(new Term(Fields.LANG, other)), BooleanClause.Occur.MUST_NOT);
+      Query q = b.build();
+      TopDocs t = s.search(q, new TopFieldCollectorManager(ORDER, n, null, Integer.MAX_VALUE, false));
+      List<Interleave.Ranked<ScoreDoc>> ranked = new ArrayList<>();
+      for (ScoreDoc sd : t.scoreDocs) {
+        FieldDoc fd = (FieldDoc) sd;
+        ranked.add(new Interleave.Ranked<>(sd, score(sd), ((org.apache.lucene.util.BytesRef) fd.fields[1]).utf8ToString(), (Integer) fd.fields[2], l));
+      }
+      byLang.add(ranked);
     }
+    return new TopDocs(all.totalHits, Interleave.merge(byLang, n).toArray(new ScoreDoc[0]));
+  }
+
+  /** The parsed query, with the glossary expansion when one is given; the empty query matches every passage. */
+  static PolicyQueryParser.Parsed parse(String q, Expansion expansion) {
+    if (q.isEmpty()) return new PolicyQueryParser.Parsed(new MatchAllDocsQuery(), new MatchAllDocsQuery(), List.of());
+    return PolicyQueryParser.parse(q, expansion);
+  }
+
+  static List<Api.Expansion> expansions(List<Expansion.Found> found) {
+    List<Api.Expansion> exp = new ArrayList<>();
+    for (Expansion.Found f : found) {
+      exp.add(new Api.Expansion(f.concept().id(), f.concept().label(), f.matched(),
+          f.concept().variants().stream().map(Concept.Variant::text).toList()));
+    }
+    return exp;
+  }
+
+  /**
+   * The query both backends run for a request: the parsed query (with its glossary expansion, see
+   * {@link PolicyQueryParser}), restricted to passages and to the request's filters.
+   */
+  static Query passageQuery(SearchRequest r, Query parsed) {
     BooleanQuery.Builder b = new BooleanQuery.Builder()
-        .add(scored, BooleanClause.Occur.MUST)
+        .add(parsed, BooleanClause.Occur.MUST)
         .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), BooleanClause.Occur.FILTER);
     if (!SearchRequest.blank(r.lang())) b.add(new TermQuery(new Term(Fields.LANG, r.lang())), BooleanClause.Occur.FILTER);
     if (!SearchRequest.blank(r.doc())) b.add(new TermQuery(new Term(Fields.DOC, r.doc())), BooleanClause.Occur.FILTER);
     if (!SearchRequest.blank(r.term())) b.add(new TermQuery(new Term(Fields.TERM, r.term())), BooleanClause.Occur.FILTER);
     return b.build();
-  }
-
-  /** The filter clauses (doc:, lang:, year:, term:) a user wrote at the top level of the query. */
-  private static Query inlineFilters(Query q) {
-    if (!(q instanceof BooleanQuery bq)) return null;
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    int n = 0;
-    for (BooleanClause c : bq.clauses()) {
-      if (c.getOccur() == BooleanClause.Occur.SHOULD) continue;
-      String f = fieldOf(c.getQuery());
-      if (f != null && (f.equals(Fields.DOC) || f.equals(Fields.LANG) || f.equals(Fields.YEAR) || f.equals(Fields.TERM))) {
-        b.add(c.getQuery(), c.getOccur() == BooleanClause.Occur.MUST_NOT ? BooleanClause.Occur.MUST_NOT : BooleanClause.Occur.FILTER);
-        n++;
-      }
-    }
-    if (n == 0) return null;
-    return b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER).build();
-  }
-
-  private static String fieldOf(Query q) {
-    if (q instanceof TermQuery tq) return tq.getTerm().field();
-    if (q instanceof org.apache.lucene.search.PointRangeQuery pr) return pr.getField();
-    return null;
   }
 
   private static boolean matches(IndexSearcher s, Weight w, int doc) throws IOException {
@@ -325,17 +347,18 @@ public final class SearchService implements SearchBackend {
     return sd instanceof FieldDoc fd && fd.fields[0] instanceof Float f ? f : sd.score;
   }
 
-  private static Api.Facets facets(FacetCounts.Counts counts, Glossary glossary, Map<String, DocumentInfo> infos, int max) {
+  /** @param direct each document's direct matches (null: no expansion, every match is direct) */
+  private static Api.Facets facets(FacetCounts.Counts counts, Map<String, Long> direct, Glossary glossary, Map<String, DocumentInfo> infos, int max) {
     List<Api.FacetCount> docsF = new ArrayList<>(), termsF = new ArrayList<>(), langF = new ArrayList<>();
     for (FacetCounts.Value v : counts.top(Fields.FACET_DOC, max)) {
       DocumentInfo i = infos.get(v.label());
-      docsF.add(new Api.FacetCount(v.label(), i == null ? v.label() : i.title(), null, v.count()));
+      docsF.add(Api.FacetCount.doc(v.label(), i == null ? v.label() : i.title(), v.count(), direct == null ? v.count() : direct.getOrDefault(v.label(), 0L)));
     }
     for (FacetCounts.Value v : counts.top(Fields.FACET_TERM, max)) {
       Concept c = glossary.get(v.label());
-      termsF.add(new Api.FacetCount(v.label(), null, c == null ? v.label() : c.label(), v.count()));
+      termsF.add(new Api.FacetCount(v.label(), null, c == null ? v.label() : c.label(), v.count(), null, null));
     }
-    for (FacetCounts.Value v : counts.top(Fields.FACET_LANG, max)) langF.add(new Api.FacetCount(v.label(), null, null, v.count()));
+    for (FacetCounts.Value v : counts.top(Fields.FACET_LANG, max)) langF.add(new Api.FacetCount(v.label(), null, null, v.count(), null, null));
     return new Api.Facets(docsF, termsF, langF);
   }
 
@@ -445,13 +468,7 @@ public final class SearchService implements SearchBackend {
   /** Parses a query for highlighting inside one document (the reader's q=). */
   Query readerQuery(String q, boolean expand) throws IOException {
     if (q == null || q.isBlank()) return null;
-    Query direct = new PolicyQueryParser().parseQuery(q.strip());
-    if (!expand) return direct;
-    List<Expansion.Found> found = withSearcher(this::expansion).find(q);
-    if (found.isEmpty()) return direct;
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(direct, BooleanClause.Occur.SHOULD);
-    for (Expansion.Found f : found) b.add(f.query(), BooleanClause.Occur.SHOULD);
-    return b.build();
+    return PolicyQueryParser.parse(q.strip(), expand ? withSearcher(this::expansion) : null).query();
   }
 
   @Override

@@ -9,9 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.QueryRequest;
@@ -65,11 +62,13 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     SearchRequest r = request.validated();
     long t0 = System.nanoTime();
     String q = r.q() == null ? "" : r.q().strip();
-    Query direct = q.isEmpty() ? new MatchAllDocsQuery() : new PolicyQueryParser().parseQuery(q);
+    if (!q.isEmpty()) PolicyQueryParser.parse(q, null); // a bad query fails before any request to Solr
     State st = state();
-    List<Expansion.Found> found = r.expand() && !q.isEmpty() ? st.expansion().find(q) : List.of();
+    PolicyQueryParser.Parsed parsed = SearchService.parse(q, r.expand() ? st.expansion() : null);
+    Query direct = parsed.direct();
+    List<Expansion.Found> found = parsed.found();
     // the very query SearchService runs (SolrCloudParityTest compares the two backends)
-    Query passages = SearchService.passageQuery(r, direct, found);
+    Query passages = SearchService.passageQuery(r, parsed.query());
 
     SolrQueries tr = new SolrQueries("pq");
     SolrQuery sq = new SolrQuery(tr.translate(passages));
@@ -81,15 +80,34 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     tr.params().forEach(sq::set);
     sq.set("q.op", "OR").set("defType", "lucene");
     sq.setFields(fl).setStart(r.offset()).setRows(r.limit());
-    sq.set("sort", "score desc," + Fields.DOC + " asc," + Fields.ORDINAL + " asc");
+    sq.set("sort", SORT);
+    // a query naming a concept is ranked by Interleave, as in the embedded engine: the page's ids first, then the page
+    List<String> pageIds = !found.isEmpty() && r.limit() > 0 ? interleavedPage(sq, r.offset(), r.limit()) : null;
+    if (pageIds != null) sq.setStart(0).setRows(0);
     // limit=0 is the lookup: rows=0, nothing highlighted; the facets (complete here in both modes) and numFound answer it
-    if (r.limit() > 0) highlight(sq, null);
+    else if (r.limit() > 0) highlight(sq, null);
+    // with an expansion, direct_docs counts each document's direct matches (the domain filtered by the unexpanded query)
     sq.set("json.facet", "{docs:{type:terms,field:" + Fields.DOC + ",limit:-1},terms:{type:terms,field:" + Fields.TERM
-        + ",limit:-1},lang:{type:terms,field:" + Fields.LANG + ",limit:-1}}");
+        + ",limit:-1},lang:{type:terms,field:" + Fields.LANG + ",limit:-1}"
+        + (found.isEmpty() ? "" : ",direct_docs:{type:terms,field:" + Fields.DOC + ",limit:-1,domain:{filter:\"{!lucene q.op=OR v=$dq}\"}}")
+        + "}");
     QueryResponse res = query("search", sq);
-    Map<String, Map<String, List<String>>> hl = res.getHighlighting();
+    QueryResponse pageRes = res;
+    List<SolrDocument> page = new ArrayList<>(res.getResults());
+    if (pageIds != null && !pageIds.isEmpty()) {
+      SolrQuery pq = sq.getCopy();
+      pq.remove("json.facet");
+      pq.setStart(0).setRows(pageIds.size()).addFilterQuery("{!terms f=" + Fields.ID + "}" + String.join(",", pageIds));
+      highlight(pq, null);
+      pageRes = query("search", pq);
+      Map<String, SolrDocument> byId = new java.util.HashMap<>();
+      for (SolrDocument d : pageRes.getResults()) byId.put(SolrIndexer.str(d, Fields.ID), d);
+      page.clear();
+      for (String id : pageIds) if (byId.containsKey(id)) page.add(byId.get(id));
+    }
+    Map<String, Map<String, List<String>>> hl = pageRes.getHighlighting();
     List<Api.Hit> hits = new ArrayList<>();
-    for (SolrDocument d : res.getResults()) {
+    for (SolrDocument d : page) {
       String text = SolrIndexer.str(d, Fields.EXACT);
       List<Api.Span> spans = spans(text, hl == null ? null : hl.get(SolrIndexer.str(d, Fields.ID)));
       List<Mention> ms = StoredMentions.parse(SolrIndexer.str(d, Fields.MENTIONS));
@@ -98,13 +116,54 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
       Object score = d.getFirstValue("score");
       hits.add(hit(d, text, st, q, score instanceof Number n ? n.floatValue() : 0f, spans, ms, via));
     }
-    List<Api.Expansion> exp = new ArrayList<>();
-    for (Expansion.Found f : found) {
-      exp.add(new Api.Expansion(f.concept().id(), f.concept().label(), f.matched(),
-          f.concept().variants().stream().map(Concept.Variant::text).toList()));
+    long total = res.getResults().getNumFound();
+    return new Api.SearchResponse(q, total, (System.nanoTime() - t0) / 1_000_000, r.offset(),
+        r.limit(), SearchService.expansions(found), hits, facets(res, st, !found.isEmpty()), didYouMean(r, q, total, st));
+  }
+
+  /** Corrections of glossary terms only: the spell checker over indexed words reads a local index (README). */
+  private List<Api.Correction> didYouMean(SearchRequest r, String q, long total, State st) throws IOException {
+    List<Api.Correction> out = new ArrayList<>();
+    if (q.isEmpty() || total >= DidYouMean.FEW) return out;
+    for (String c : new DidYouMean(st.glossary()).candidates(q, null)) {
+      if (out.size() >= SearchService.MAX_SUGGESTIONS) break;
+      Query cq;
+      try {
+        cq = SearchService.passageQuery(r, SearchService.parse(c, r.expand() ? st.expansion() : null).query());
+      } catch (BadQueryException e) {
+        continue;
+      }
+      SolrQueries tr = new SolrQueries("cq");
+      SolrQuery sq = new SolrQuery(tr.translate(cq)).setRows(0);
+      tr.params().forEach(sq::set);
+      sq.set("q.op", "OR").set("defType", "lucene");
+      long n = query("search", sq).getResults().getNumFound();
+      if (n > total) out.add(new Api.Correction(c, n));
     }
-    return new Api.SearchResponse(q, res.getResults().getNumFound(), (System.nanoTime() - t0) / 1_000_000, r.offset(),
-        r.limit(), exp, hits, facets(res, st));
+    return out;
+  }
+
+  private static final String SORT = "score desc," + Fields.DOC + " asc," + Fields.ORDINAL + " asc";
+
+  /** The ids of the page in {@link Interleave}'s order: each language's own top offset+limit, merged. */
+  private List<String> interleavedPage(SolrQuery sq, int offset, int limit) throws IOException {
+    int n = offset + limit;
+    List<List<Interleave.Ranked<String>>> byLang = new ArrayList<>();
+    for (int l = 0; l < Interleave.LANGUAGES.size(); l++) {
+      SolrQuery lq = sq.getCopy();
+      lq.setFields(Fields.ID, Fields.DOC, Fields.ORDINAL, "score").setStart(0).setRows(n);
+      if (l < Interleave.LANGUAGES.size() - 1) lq.addFilterQuery(Fields.LANG + ":" + Interleave.LANGUAGES.get(l));
+      else for (String other : Interleave.LANGUAGES.subList(0, l)) lq.addFilterQuery("-" + Fields.LANG + ":" + other);
+      List<Interleave.Ranked<String>> ranked = new ArrayList<>();
+      for (SolrDocument d : query("search", lq).getResults()) {
+        float score = d.getFirstValue("score") instanceof Number x ? x.floatValue() : 0f;
+        ranked.add(new Interleave.Ranked<>(SolrIndexer.str(d, Fields.ID), score, SolrIndexer.str(d, Fields.DOC),
+            SolrIndexer.integer(d, Fields.ORDINAL), l));
+      }
+      byLang.add(ranked);
+    }
+    List<String> merged = Interleave.merge(byLang, n);
+    return merged.subList(Math.min(offset, merged.size()), merged.size());
   }
 
   private Api.Hit hit(SolrDocument d, String text, State st, String q, float score, List<Api.Span> spans, List<Mention> ms,
@@ -154,19 +213,22 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     return MatchOffsets.merge(out);
   }
 
-  private static Api.Facets facets(QueryResponse res, State st) {
+  /** @param expanded whether the request has direct_docs (else every match is direct) */
+  private static Api.Facets facets(QueryResponse res, State st, boolean expanded) {
     Object f = res.getResponse().get("facets");
     if (!(f instanceof NamedList<?> facets)) return new Api.Facets(List.of(), List.of(), List.of());
     List<Api.FacetCount> docsF = new ArrayList<>(), termsF = new ArrayList<>(), langF = new ArrayList<>();
+    Map<String, Long> direct = expanded ? buckets(facets, "direct_docs") : null;
     for (var e : buckets(facets, "docs").entrySet()) {
       DocumentInfo i = st.docs().get(e.getKey());
-      docsF.add(new Api.FacetCount(e.getKey(), i == null ? e.getKey() : i.title(), null, e.getValue()));
+      docsF.add(Api.FacetCount.doc(e.getKey(), i == null ? e.getKey() : i.title(), e.getValue(),
+          direct == null ? e.getValue() : direct.getOrDefault(e.getKey(), 0L)));
     }
     for (var e : buckets(facets, "terms").entrySet()) {
       Concept c = st.glossary().get(e.getKey());
-      termsF.add(new Api.FacetCount(e.getKey(), null, c == null ? e.getKey() : c.label(), e.getValue()));
+      termsF.add(new Api.FacetCount(e.getKey(), null, c == null ? e.getKey() : c.label(), e.getValue(), null, null));
     }
-    for (var e : buckets(facets, "lang").entrySet()) langF.add(new Api.FacetCount(e.getKey(), null, null, e.getValue()));
+    for (var e : buckets(facets, "lang").entrySet()) langF.add(new Api.FacetCount(e.getKey(), null, null, e.getValue(), null, null));
     return new Api.Facets(docsF, termsF, langF);
   }
 
@@ -264,15 +326,7 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     quote = blankToNull(quote);
     Query query = null;
     if (q != null && !q.isBlank()) {
-      Query direct = new PolicyQueryParser().parseQuery(q.strip());
-      List<Expansion.Found> found = expand ? st.expansion().find(q) : List.of();
-      if (found.isEmpty()) {
-        query = direct;
-      } else {
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(direct, BooleanClause.Occur.SHOULD);
-        for (Expansion.Found f : found) b.add(f.query(), BooleanClause.Occur.SHOULD);
-        query = b.build();
-      }
+      query = PolicyQueryParser.parse(q.strip(), expand ? st.expansion() : null).query();
     }
     SolrQuery sq = new SolrQuery("+filter(" + Fields.DOC + ":\"" + quoted(docId) + "\") +filter(" + Fields.KIND + ":"
         + Fields.KIND_PASSAGE + ")").setFields(PASSAGE_FIELDS).setRows(Math.max(1, info.passages()) + 1000)

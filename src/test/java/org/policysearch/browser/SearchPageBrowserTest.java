@@ -54,6 +54,20 @@ class SearchPageBrowserTest extends BrowserTestBase {
     browser.screenshots("search-results", "#results li.hit .snippet mark", null);
   }
 
+  /** Issue 16: a misspelt term finds nothing, and the page offers the term as a link that searches it. */
+  @Test
+  void misspeltTermOffersDidYouMeanLink() {
+    browser.open("/?q=" + UiServer.enc("semiconducter"));
+    WebElement link = browser.await("#didyoumean a.suggestion").get(0);
+    assertEquals("semiconductor", link.getText());
+    assertEquals("No results", browser.find("#count").getText());
+    link.click();
+    browser.until(d -> browser.pathAndQuery().equals("/?q=semiconductor"));
+    List<WebElement> hits = browser.await("#results li.hit");
+    assertFalse(hits.isEmpty());
+    assertFalse(browser.find("#didyoumean").isDisplayed(), "no suggestion once the query finds enough");
+  }
+
   @Test
   void termFacetNarrowsResultsAndTheUrlRestoresTheState() {
     browser.open("/?q=" + UiServer.enc("security"));

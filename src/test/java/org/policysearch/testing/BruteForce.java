@@ -71,6 +71,29 @@ public final class BruteForce {
     });
   }
 
+  /**
+   * A document's searchable text: its extracted text, then each title (metadata, not guessed) that
+   * the text does not already hold, letters and digits compared (issue 16: titles are searchable).
+   */
+  public static String withTitles(String text, String... titles) {
+    String letters = letters(text);
+    StringBuilder b = new StringBuilder(text);
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String t : titles) {
+      if (t == null || t.isBlank()) continue;
+      String l = letters(t);
+      if (l.isEmpty() || !seen.add(l) || letters.contains(l)) continue;
+      b.append('\n').append(t);
+    }
+    return b.toString();
+  }
+
+  private static String letters(String s) {
+    StringBuilder b = new StringBuilder();
+    for (Unit u : units(Normalizer.normalize(s, Normalizer.Form.NFKC))) b.append(u.text());
+    return b.toString();
+  }
+
   private static boolean isHan(int cp) {
     return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN && Character.isLetter(cp);
   }

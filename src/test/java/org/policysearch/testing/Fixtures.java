@@ -19,6 +19,11 @@ public final class Fixtures {
 
   /** A PDF with one page per string (Latin text, standard font). */
   public static void pdf(Path file, String... pages) throws IOException {
+    titledPdf(file, null, pages);
+  }
+
+  /** As {@link #pdf}, with a title in the document information (metadata), or none when title is null. */
+  public static void titledPdf(Path file, String title, String... pages) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     try (PDDocument doc = new PDDocument()) {
       for (String text : pages) {
@@ -35,6 +40,7 @@ public final class Fixtures {
           cs.endText();
         }
       }
+      if (title != null) doc.getDocumentInformation().setTitle(title);
       doc.save(file.toFile());
     }
   }

@@ -38,6 +38,17 @@ class DemoCorpusServerTest {
   }
 
   @Test
+  void aMisspeltTermGetsADidYouMeanOverHttp() throws Exception {
+    JsonNode r = server.json("/api/search?q=" + TestServer.enc("semiconducter"));
+    assertEquals(0, r.get("total").asInt());
+    assertEquals("semiconductor", r.at("/suggestions/0/query").asText());
+    assertTrue(r.at("/suggestions/0/total").asInt() > 0);
+    JsonNode zh = server.json("/api/search?q=" + TestServer.enc("安全可空"));
+    assertEquals("安全可控", zh.at("/suggestions/0/query").asText());
+    assertEquals(0, server.json("/api/search?q=" + TestServer.enc("semiconductor")).get("suggestions").size());
+  }
+
+  @Test
   void chineseMarksLandOnThePhrase() throws Exception {
     JsonNode r = server.json("/api/search?limit=100&expand=false&q=" + TestServer.enc("\"安全可控\""));
     assertTrue(r.get("total").asInt() > 0, r.get("total").toString());
