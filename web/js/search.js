@@ -358,6 +358,8 @@ function renderHit(h) {
 
   const meta = el('p', { class: 'hit-meta' });
   if (h.date) meta.append(el('time', { datetime: h.date }, h.date));
+  if (h.issuer) meta.append(el('span', { class: 'issuer' }, h.issuer));
+  if (h.number) meta.append(el('span', { class: 'number' }, h.number));
   if (h.page != null) meta.append(el('span', { class: 'page' }, 'p. ' + h.page));
   if (docFormats.has(h.doc)) meta.append(el('span', { class: 'format' }, docFormats.get(h.doc)));
   meta.append(langBadge(h.lang));

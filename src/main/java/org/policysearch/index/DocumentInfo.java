@@ -10,13 +10,16 @@ package org.policysearch.index;
  * @param lang zh, en or mixed
  * @param date ISO date or a prefix of one (2017-03), may be null
  * @param issuer may be null
+ * @param dateFirst the first adoption when {@code date} is a later amendment, may be null
+ * @param dateSource the rule that gave {@code date} (SOURCES.tsv, front-matter, text:…, title, metadata, file-name), may be null
+ * @param number document numbers, "; " between them, may be null
  * @param format detected media type
  * @param pages page count (0 for formats without pages)
  * @param passages passage count
  * @param sha256 content hash of the file
  */
 public record DocumentInfo(String id, String source, String title, String titleEn, String lang, String date,
-    String issuer, String format, int pages, int passages, String sha256) {
+    String issuer, String dateFirst, String dateSource, String number, String format, int pages, int passages, String sha256) {
 
   public String year() {
     return date != null && date.length() >= 4 && date.substring(0, 4).chars().allMatch(Character::isDigit)

@@ -132,7 +132,8 @@ public final class DocumentReader implements SearchBackend.Reader {
     }
     Api.Doc doc = SearchService.doc(info);
     return new Api.DocDetail(doc.id(), doc.title(), doc.titleEn(), doc.lang(), doc.date(), doc.issuer(), doc.source(),
-        doc.format(), doc.pages(), doc.file(), passages, matchCount, status, resolved, notice, citedBy);
+        doc.format(), doc.pages(), doc.file(), passages, matchCount, status, resolved, notice, citedBy, doc.dateFirst(),
+        doc.dateSource(), doc.number());
   }
 
   /**

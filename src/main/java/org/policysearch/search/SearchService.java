@@ -209,7 +209,7 @@ public final class SearchService implements SearchBackend {
     return b.build();
   }
 
-  /** The filter clauses (doc:, lang:, year:, term:) a user wrote at the top level of the query. */
+  /** The filter clauses (doc:, lang:, year:, term:, issuer:, number:) a user wrote at the top level of the query. */
   private static Query inlineFilters(Query q) {
     if (!(q instanceof BooleanQuery bq)) return null;
     BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -217,7 +217,8 @@ public final class SearchService implements SearchBackend {
     for (BooleanClause c : bq.clauses()) {
       if (c.getOccur() == BooleanClause.Occur.SHOULD) continue;
       String f = fieldOf(c.getQuery());
-      if (f != null && (f.equals(Fields.DOC) || f.equals(Fields.LANG) || f.equals(Fields.YEAR) || f.equals(Fields.TERM))) {
+      if (f != null && (f.equals(Fields.DOC) || f.equals(Fields.LANG) || f.equals(Fields.YEAR) || f.equals(Fields.TERM)
+          || f.equals(Fields.ISSUER_FILTER) || f.equals(Fields.NUMBER_FILTER))) {
         b.add(c.getQuery(), c.getOccur() == BooleanClause.Occur.MUST_NOT ? BooleanClause.Occur.MUST_NOT : BooleanClause.Occur.FILTER);
         n++;
       }
@@ -264,7 +265,8 @@ public final class SearchService implements SearchBackend {
         info == null ? null : info.date(), anchor, IndexReading.intValue(d, Fields.ORDINAL), page > 0 ? page : null,
         d.get(Fields.LANG), Float.isNaN(score) ? 0f : score, Snippets.snippet(text, spans), text, spans, termRefs(g, ms),
         mentionViews(ms), via, Links.reader(doc, q, anchor), Links.permalink(anchor),
-        info == null ? null : Links.file(info.source(), info.format(), page));
+        info == null ? null : Links.file(info.source(), info.format(), page), info == null ? null : info.issuer(),
+        info == null ? null : info.number());
   }
 
   /** Term references with the labels of the glossary of the searcher last used (documents(s) loads it). */
@@ -386,7 +388,7 @@ public final class SearchService implements SearchBackend {
 
   static Api.Doc doc(DocumentInfo i) {
     return new Api.Doc(i.id(), i.title(), i.titleEn(), i.lang(), i.date(), i.issuer(), i.source(), i.format(), i.pages(),
-        i.passages(), Links.file(i.source(), i.format(), 0));
+        i.passages(), Links.file(i.source(), i.format(), 0), i.dateFirst(), i.dateSource(), i.number());
   }
 
   @Override

@@ -117,7 +117,8 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
         info == null ? null : info.date(), anchor, SolrIndexer.integer(d, Fields.ORDINAL), page > 0 ? page : null,
         SolrIndexer.str(d, Fields.LANG), score, Snippets.snippet(text, spans), text, spans,
         SearchService.termRefs(st.glossary(), ms), SearchService.mentionViews(ms), via, Links.reader(doc, q, anchor),
-        Links.permalink(anchor), info == null ? null : Links.file(info.source(), info.format(), page));
+        Links.permalink(anchor), info == null ? null : Links.file(info.source(), info.format(), page),
+        info == null ? null : info.issuer(), info == null ? null : info.number());
   }
 
   /** The unified highlighter over the three analysed fields; each passage comes back whole with markers around matches. */
@@ -200,7 +201,7 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     while (true) {
       SolrQuery q = new SolrQuery(Fields.KIND + ":" + Fields.KIND_DOCUMENT).setRows(500).setSort(Fields.ID, SolrQuery.ORDER.asc)
           .setFields(String.join(",", Fields.DOC, Fields.SOURCE, Fields.TITLE, Fields.TITLE_EN, Fields.LANG, Fields.DATE,
-              Fields.ISSUER, Fields.FORMAT, Fields.PAGES, Fields.PASSAGES, Fields.SHA256));
+              Fields.ISSUER, Fields.DATE_FIRST, Fields.DATE_SOURCE, Fields.NUMBER, Fields.FORMAT, Fields.PAGES, Fields.PASSAGES, Fields.SHA256));
       q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
       QueryResponse r = query("list the documents", q);
       for (SolrDocument d : r.getResults()) list.add(SolrIndexer.documentInfo(d));

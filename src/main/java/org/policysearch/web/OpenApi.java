@@ -24,7 +24,7 @@ final class OpenApi {
               {"name": "expand", "in": "query", "schema": {"type": "boolean", "default": true}, "description": "Also search the glossary's other variants and language"}],
             "responses": {"200": {"description": "{query, total, took_ms, offset, limit, expansions, hits: [{doc, title, passage, ordinal, page, lang, score, snippet, text, matches: [{start, end}], terms, mentions, via, link, permalink, file}], facets: {docs, terms, lang}}"},
               "400": {"description": "bad_query or bad_parameter"}}}},
-          "/api/docs": {"get": {"summary": "Every document: {id, title, title_en, lang, date, issuer, source, format, pages, passages, file}",
+          "/api/docs": {"get": {"summary": "Every document: {id, title, title_en, lang, date, issuer, source, format, pages, passages, file, date_first, date_source, number}",
             "responses": {"200": {"description": "array of documents, ordered by date"}}}},
           "/api/docs/{id}": {"get": {"summary": "One document with all its passages; with q, each passage's matches and highlighted HTML",
             "parameters": [
