@@ -83,6 +83,13 @@ function renderHead() {
   if (doc.pages) bits.push(el('span', null, fmt(doc.pages) + (doc.pages === 1 ? ' page' : ' pages')));
   const n = (doc.passages || []).length;
   bits.push(el('span', null, fmt(n) + (n === 1 ? ' passage' : ' passages')));
+  // copies: the leading file names the others ("also as TXT"); a copy says which file leads
+  for (const c of doc.copies || []) {
+    const lead = c.id === doc.copy_of;
+    bits.push(el('span', { class: 'also' }, lead ? 'copy of the ' : 'also as ',
+      el('a', { href: c.link, title: lead ? 'Search results show the ' + c.format + ' file of this document' : 'The same document as ' + c.format },
+        lead ? c.format + ' file' : c.format)));
+  }
   bits.forEach((b, i) => { if (i) meta.append(el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · ')); meta.append(b); });
 
   const fl = $('file-link');

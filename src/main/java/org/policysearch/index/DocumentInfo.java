@@ -17,9 +17,11 @@ package org.policysearch.index;
  * @param pages page count (0 for formats without pages)
  * @param passages passage count
  * @param sha256 content hash of the file
+ * @param fingerprint {@link org.policysearch.metadata.TextFingerprint} of the text (finds copies), may be null
  */
 public record DocumentInfo(String id, String source, String title, String titleEn, String lang, String date,
-    String issuer, String dateFirst, String dateSource, String number, String format, int pages, int passages, String sha256) {
+    String issuer, String dateFirst, String dateSource, String number, String format, int pages, int passages, String sha256,
+    String fingerprint) {
 
   public String year() {
     return date != null && date.length() >= 4 && date.substring(0, 4).chars().allMatch(Character::isDigit)

@@ -8,6 +8,7 @@ import org.policysearch.extraction.ExtractedDocument;
 import org.policysearch.extraction.FrontMatter;
 import org.policysearch.metadata.DocumentMetadata;
 import org.policysearch.metadata.MetadataInference;
+import org.policysearch.metadata.TextFingerprint;
 import org.policysearch.passages.Languages;
 import org.policysearch.passages.Passage;
 import org.policysearch.passages.PassageSplitter;
@@ -61,7 +62,7 @@ final class DocumentPreparation {
     String issuer = meta.issuer() != null ? meta.issuer() : own.issuer();
     String number = meta.number() != null ? meta.number() : own.numbers().isEmpty() ? null : String.join("; ", own.numbers());
     DocumentInfo info = new DocumentInfo(f.docId(), f.source(), title, meta.titleEnglish(), lang, date, issuer, dateFirst,
-        dateSource, number, ex.mediaType(), ex.pages(), passages.size(), sha);
+        dateSource, number, ex.mediaType(), ex.pages(), passages.size(), sha, fingerprint(passages));
     return new Prepared(info, passages);
   }
 
@@ -76,6 +77,12 @@ final class DocumentPreparation {
     StringBuilder tail = new StringBuilder();
     for (int j = blocks.size() - 1; j >= i && tail.length() < 8_000; j--) tail.insert(0, blocks.get(j).text() + "\n\n");
     return head.append(tail).toString();
+  }
+
+  private static String fingerprint(List<Passage> passages) {
+    StringBuilder b = new StringBuilder();
+    for (Passage p : passages) b.append(p.text()).append('\n');
+    return TextFingerprint.of(b);
   }
 
   private static boolean isText(String mediaType) {

@@ -74,6 +74,8 @@ public final class Fields {
   public static final String DATE_FIRST = "date_first";
   public static final String DATE_SOURCE = "date_source";
   public static final String NUMBER = "number";
+  /** The text's fingerprint: documents held by two files are found as copies from it ({@link Copies}). */
+  public static final String FINGERPRINT = "fingerprint";
   public static final String FORMAT = "format";
   public static final String PAGES = "pages";
   public static final String PASSAGES = "passages";

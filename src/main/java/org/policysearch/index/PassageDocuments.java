@@ -99,6 +99,7 @@ final class PassageDocuments {
     if (info.dateFirst() != null) d.add(new StoredField(Fields.DATE_FIRST, info.dateFirst()));
     if (info.dateSource() != null) d.add(new StoredField(Fields.DATE_SOURCE, info.dateSource()));
     if (info.number() != null) d.add(new StoredField(Fields.NUMBER, info.number()));
+    if (info.fingerprint() != null) d.add(new StoredField(Fields.FINGERPRINT, info.fingerprint()));
     d.add(new StoredField(Fields.FORMAT, info.format() == null ? "" : info.format()));
     d.add(new StoredField(Fields.PAGES, info.pages()));
     d.add(new StoredField(Fields.PASSAGES, info.passages()));

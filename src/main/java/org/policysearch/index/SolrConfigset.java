@@ -103,7 +103,7 @@ public final class SolrConfigset {
     b.append("  <!-- documents -->\n");
     field(b, Fields.SOURCE, "string", "indexed=\"true\" stored=\"true\"");
     for (String f : List.of(Fields.SHA256, Fields.TITLE, Fields.TITLE_EN, Fields.DATE, Fields.ISSUER, Fields.DATE_FIRST,
-        Fields.DATE_SOURCE, Fields.NUMBER, Fields.FORMAT)) {
+        Fields.DATE_SOURCE, Fields.NUMBER, Fields.FINGERPRINT, Fields.FORMAT)) {
       field(b, f, "stored_string", "");
     }
     for (String f : List.of(Fields.PAGES, Fields.PASSAGES, Fields.CHARS)) field(b, f, "pint", "indexed=\"false\" stored=\"true\" docValues=\"false\"");

@@ -171,6 +171,7 @@ public final class SolrIndexer {
     if (info.dateFirst() != null) d.setField(Fields.DATE_FIRST, info.dateFirst());
     if (info.dateSource() != null) d.setField(Fields.DATE_SOURCE, info.dateSource());
     if (info.number() != null) d.setField(Fields.NUMBER, info.number());
+    if (info.fingerprint() != null) d.setField(Fields.FINGERPRINT, info.fingerprint());
     d.setField(Fields.FORMAT, info.format() == null ? "" : info.format());
     d.setField(Fields.PAGES, info.pages());
     d.setField(Fields.PASSAGES, info.passages());
@@ -235,7 +236,7 @@ public final class SolrIndexer {
     return new DocumentInfo(str(d, Fields.DOC), str(d, Fields.SOURCE), str(d, Fields.TITLE), str(d, Fields.TITLE_EN),
         str(d, Fields.LANG), str(d, Fields.DATE), str(d, Fields.ISSUER), str(d, Fields.DATE_FIRST),
         str(d, Fields.DATE_SOURCE), str(d, Fields.NUMBER), str(d, Fields.FORMAT), integer(d, Fields.PAGES),
-        integer(d, Fields.PASSAGES), str(d, Fields.SHA256));
+        integer(d, Fields.PASSAGES), str(d, Fields.SHA256), str(d, Fields.FINGERPRINT));
   }
 
   public static String str(SolrDocument d, String f) {

@@ -37,6 +37,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.policysearch.index.Copies;
 import org.policysearch.index.DocumentInfo;
 import org.policysearch.index.Fields;
 import org.policysearch.index.IndexReading;
@@ -78,6 +79,7 @@ public final class SearchService implements SearchBackend {
   private final Map<Object, FacetCounts.SegmentOrds> segmentOrds = new HashMap<>();
   private IndexReader docsReader;
   private Map<String, DocumentInfo> docs = Map.of();
+  private Copies copies = Copies.NONE;
 
   /** Opens the index in indexDir, creating an empty one if there is none yet. */
   public SearchService(Path indexDir, Glossary glossary) throws IOException {
@@ -143,7 +145,7 @@ public final class SearchService implements SearchBackend {
     try {
       Glossary g = glossary(s);
       List<Expansion.Found> found = r.expand() && !q.isEmpty() ? expansion(s).find(q) : List.of();
-      Query query = passageQuery(r, direct, found);
+      Query query = CopyLinks.leadersOnly(passageQuery(r, direct, found), copies(s), r);
       FacetCounts.Ordinals ordinals = ordinals(s.getIndexReader());
       // a searcher of its own for this request, so the time limit applies to this search alone
       IndexSearcher limited = new IndexSearcher(s.getIndexReader());
@@ -266,7 +268,14 @@ public final class SearchService implements SearchBackend {
         d.get(Fields.LANG), Float.isNaN(score) ? 0f : score, Snippets.snippet(text, spans), text, spans, termRefs(g, ms),
         mentionViews(ms), via, Links.reader(doc, q, anchor), Links.permalink(anchor),
         info == null ? null : Links.file(info.source(), info.format(), page), info == null ? null : info.issuer(),
-        info == null ? null : info.number());
+        info == null ? null : info.number(), CopyLinks.others(doc, infos, copiesOf(infos)));
+  }
+
+  /** The copies of a document list this service read (documents(s) sets both; another list is grouped afresh). */
+  Copies copiesOf(Map<String, DocumentInfo> infos) {
+    synchronized (stateLock) {
+      return infos == docs ? copies : Copies.of(infos.values());
+    }
   }
 
   /** Term references with the labels of the glossary of the searcher last used (documents(s) loads it). */
@@ -367,11 +376,21 @@ public final class SearchService implements SearchBackend {
     for (ScoreDoc sd : top.scoreDocs) list.add(IndexReading.documentInfo(stored.document(sd.doc)));
     list.sort(Comparator.comparing((DocumentInfo i) -> i.date() == null ? "9999" : i.date()).thenComparing(DocumentInfo::id));
     for (DocumentInfo i : list) out.put(i.id(), i);
+    Copies c = Copies.of(out.values());
     synchronized (stateLock) {
       docsReader = s.getIndexReader();
       docs = out;
+      copies = c;
     }
     return out;
+  }
+
+  /** The copies among the documents of this index generation ({@link CopyLinks}). */
+  Copies copies(IndexSearcher s) throws IOException {
+    documents(s);
+    synchronized (stateLock) {
+      return copies;
+    }
   }
 
   /** All documents, ordered by date. */
@@ -379,16 +398,19 @@ public final class SearchService implements SearchBackend {
     IndexSearcher s = manager.acquire();
     try {
       List<Api.Doc> out = new ArrayList<>();
-      for (DocumentInfo i : documents(s).values()) out.add(doc(i));
+      Map<String, DocumentInfo> all = documents(s);
+      Copies c = copies(s);
+      for (DocumentInfo i : all.values()) out.add(doc(i, all, c));
       return out;
     } finally {
       manager.release(s);
     }
   }
 
-  static Api.Doc doc(DocumentInfo i) {
+  static Api.Doc doc(DocumentInfo i, Map<String, DocumentInfo> all, Copies copies) {
     return new Api.Doc(i.id(), i.title(), i.titleEn(), i.lang(), i.date(), i.issuer(), i.source(), i.format(), i.pages(),
-        i.passages(), Links.file(i.source(), i.format(), 0), i.dateFirst(), i.dateSource(), i.number());
+        i.passages(), Links.file(i.source(), i.format(), 0), i.dateFirst(), i.dateSource(), i.number(),
+        copies.leaderOf().get(i.id()), CopyLinks.others(i.id(), all, copies));
   }
 
   @Override

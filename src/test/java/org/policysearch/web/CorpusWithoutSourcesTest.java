@@ -157,6 +157,65 @@ class CorpusWithoutSourcesTest {
     for (JsonNode h : r.get("hits")) assertEquals("国务院", h.get("issuer").asText());
   }
 
+  @Test
+  void theReportsPdfAndTextCopyAreOneDocumentEverywhere() throws Exception {
+    JsonNode pdf = docs.get("uschamber-2017-made-in-china-2025.en.pdf");
+    JsonNode txt = docs.get("uschamber-2017-made-in-china-2025.en.txt");
+    String pdfId = pdf.get("id").asText(), txtId = txt.get("id").asText();
+    // the PDF leads (it has pages to link to) and names its text copy; the copy names its leader
+    assertEquals(1, pdf.get("copies").size());
+    assertEquals(txtId, pdf.get("copies").get(0).get("id").asText());
+    assertEquals("TXT", pdf.get("copies").get(0).get("format").asText());
+    assertTrue(pdf.get("copy_of").isNull());
+    assertEquals(pdfId, txt.get("copy_of").asText());
+    for (JsonNode d : docs.values()) {
+      if (d != pdf && d != txt) assertEquals(0, d.get("copies").size(), d.get("source").asText());
+    }
+
+    // results and facets: each passage once, under the PDF, which says "also as TXT"
+    String phrase = TestServer.enc("\"secure and controllable\"");
+    JsonNode lookup = server.json("/api/search?limit=0&expand=false&q=" + phrase);
+    Set<String> facetDocs = new HashSet<>();
+    for (JsonNode f : lookup.get("facets").get("docs")) facetDocs.add(f.get("id").asText());
+    assertTrue(facetDocs.contains(pdfId) && !facetDocs.contains(txtId), facetDocs.toString());
+    JsonNode inPdf = server.json("/api/search?limit=0&expand=false&doc=" + pdfId + "&q=" + phrase);
+    assertEquals(lookup.get("total").asInt(), inPdf.get("total").asInt(), "every match is one of the PDF's");
+    JsonNode hits = server.json("/api/search?limit=100&expand=false&q=" + phrase);
+    for (JsonNode h : hits.get("hits")) {
+      assertEquals(pdfId, h.get("doc").asText());
+      assertEquals("TXT", h.get("also").get(0).get("format").asText());
+    }
+    // kept to the copy, a search still searches it; its reader page and deep links work
+    JsonNode inTxt = server.json("/api/search?limit=5&expand=false&doc=" + txtId + "&q=" + phrase);
+    assertEquals(inPdf.get("total").asInt(), inTxt.get("total").asInt());
+    String anchor = inTxt.get("hits").get(0).get("passage").asText();
+    JsonNode reader = server.json("/api/docs/" + txtId + "?anchor=" + anchor);
+    assertEquals("ok", reader.get("anchor_status").asText());
+    assertEquals(pdfId, reader.get("copy_of").asText());
+    assertEquals(302, server.get("/p/" + anchor).statusCode());
+
+    // the concordance and the heatmap count the report once, in its year
+    org.policysearch.search.Concordance c = new org.policysearch.search.Concordance(server.search);
+    assertTrue(c.overview().docs().stream().noneMatch(d -> d.id().equals(txtId)));
+    var term = c.term("made-in-china-2025", null);
+    assertTrue(term.docs().stream().noneMatch(d -> d.doc().equals(txtId)));
+    var report = term.docs().stream().filter(d -> d.doc().equals(pdfId)).findFirst().orElseThrow();
+    assertEquals("2017", report.date().substring(0, 4));
+    assertEquals(term.mentions(), term.docs().stream().mapToLong(org.policysearch.search.Concordance.TermDoc::count).sum());
+  }
+
+  @Test
+  void useOverTimeReadsTheInferredDates() throws Exception {
+    // every document of the heatmap has a date and the years span the demo corpus, none from the copy time of the files
+    org.policysearch.search.Concordance c = new org.policysearch.search.Concordance(server.search);
+    Set<String> years = new HashSet<>();
+    for (var d : c.overview().docs()) {
+      assertTrue(d.date() != null && d.date().matches("(19|20)\\d\\d.*"), d.id() + " " + d.date());
+      years.add(d.date().substring(0, 4));
+    }
+    assertEquals(Set.of("2007", "2014", "2015", "2016", "2017", "2018", "2024"), years);
+  }
+
   /** The sources of the documents a query's lookup lists. */
   private static Set<String> sources(String q) throws Exception {
     JsonNode r = server.json("/api/search?limit=0&expand=false&q=" + TestServer.enc(q));
