@@ -114,6 +114,10 @@ final class DateRules {
       return before.contains("施行") ? Kind.EFFECTIVE : Kind.LABELLED;
     }
     if (after.matches("(?s).*(修正|修订|修改).*") || before.matches("(?s).*根据\\s*$")) return Kind.AMENDED;
+    // "最高人民法院1994年7月6日制定的《…》同时废止": the date of another document, one the closing lines repeal
+    if (line.contains("废止") || after.matches("(?s)[^。；]*?(通过|公布|发布|印发|颁布|制定)的《.*") && !after.matches("(?s).*(修正|修订).*")) {
+      return null;
+    }
     if (after.contains("通过")) return Kind.ADOPTED;
     if (after.matches("(?s).*(公布|发布|印发|颁布).*")) return Kind.PROMULGATED;
     if (after.matches("(?s).*会议上.*")) return Kind.DELIVERED;

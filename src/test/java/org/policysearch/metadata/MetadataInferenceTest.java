@@ -127,6 +127,22 @@ class MetadataInferenceTest {
   }
 
   @Test
+  void aRepealedDocumentsDateInTheClosingLinesIsNotThisOnes() {
+    // the closing article of a judicial interpretation of the benchmark laws (its own header states no date)
+    DocumentMetadata m = infer("""
+        # 最高人民法院关于扣押与拍卖船舶适用法律若干问题的规定
+
+        第一条 海事请求人申请对船舶采取限制处分或者抵押等保全措施的，海事法院可以依照民事诉讼法的有关规定，裁定准许并通知船舶登记机关协助执行。
+
+        第二十五条 本规定施行前已经实施的船舶扣押与拍卖，本规定施行后当事人申请复议的，不适用本规定。
+
+        本规定施行后，最高人民法院1994年7月6日制定的《关于海事法院拍卖被扣押船舶清偿债务的规定》（法发〔1994〕14号）同时废止。最高人民法院以前发布的司法解释和规范性文件与本规定不一致的，以本规定为准。
+        """);
+    assertNull(m.date());
+    assertEquals(List.of(), m.numbers(), "法发〔1994〕14号 is the repealed document's number");
+  }
+
+  @Test
   void workReportDeliveredAtTheNpcIsIssuedByTheStateCouncil() {
     DocumentMetadata m = MetadataInference.infer("""
         2017年中华人民共和国国务院政府工作报告
