@@ -408,7 +408,11 @@ public final class SearchService implements SearchBackend {
   }
 
   static Api.Doc doc(DocumentInfo i, Map<String, DocumentInfo> all, Copies copies) {
-    return new Api.Doc(i.id(), i.title(), i.titleEn(), i.lang(), i.date(), i.issuer(), i.source(), i.format(), i.pages(),
+    // a copy is the same document: it carries its leader's title (a text export's first line is
+    // often a section heading, where the PDF's metadata has the report's title)
+    DocumentInfo leader = all.get(copies.leaderOf().getOrDefault(i.id(), i.id()));
+    DocumentInfo named = leader == null ? i : leader;
+    return new Api.Doc(i.id(), named.title(), named.titleEn(), i.lang(), i.date(), i.issuer(), i.source(), i.format(), i.pages(),
         i.passages(), Links.file(i.source(), i.format(), 0), i.dateFirst(), i.dateSource(), i.number(),
         copies.leaderOf().get(i.id()), CopyLinks.others(i.id(), all, copies));
   }

@@ -168,6 +168,7 @@ class CorpusWithoutSourcesTest {
     assertEquals("TXT", pdf.get("copies").get(0).get("format").asText());
     assertTrue(pdf.get("copy_of").isNull());
     assertEquals(pdfId, txt.get("copy_of").asText());
+    assertEquals(pdf.get("title").asText(), txt.get("title").asText(), "a copy carries its leader's title");
     for (JsonNode d : docs.values()) {
       if (d != pdf && d != txt) assertEquals(0, d.get("copies").size(), d.get("source").asText());
     }
