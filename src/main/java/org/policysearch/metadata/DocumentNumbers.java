@@ -58,8 +58,9 @@ public final class DocumentNumbers {
 
   /**
    * The values a {@code number:} filter matches: the number folded (NFKC, lower case, no
-   * spaces, every kind of bracket as [ ]), and for an FR Doc. number its bare digits too, so
-   * {@code number:2018-13248} finds "FR Doc. 2018-13248".
+   * spaces, every kind of bracket as [ ]), for an FR Doc. number its bare digits too, so
+   * {@code number:2018-13248} finds "FR Doc. 2018-13248", and an order number without its
+   * 中华人民共和国 ({@code number:国务院令第658号}).
    */
   public static Set<String> filterValues(String number) {
     Set<String> out = new LinkedHashSet<>();
@@ -67,6 +68,7 @@ public final class DocumentNumbers {
     String n = normalize(number);
     out.add(n);
     if (n.startsWith("frdoc.")) out.add(n.substring("frdoc.".length()));
+    if (n.startsWith("中华人民共和国") && n.length() > 8) out.add(n.substring("中华人民共和国".length())); // 国务院令第658号
     return out;
   }
 
