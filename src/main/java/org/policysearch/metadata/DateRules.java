@@ -64,7 +64,6 @@ final class DateRules {
       + "(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s*)?(?:(" + MONTHS + ")\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})"
       + "|(\\d{1,2})\\s+(" + MONTHS + ")\\s+(\\d{4})|(" + MONTHS + ")\\s+(\\d{4}))\\.?$");
 
-  static final int HEAD_LINES = 40;
   static final int TAIL_LINES = 25;
 
   /** The date the opening and closing lines state; null when they state none. */
@@ -144,10 +143,15 @@ final class DateRules {
   }
 
   private static Found english(List<String> lines, String text) {
-    Matcher fr = FR_HEADER.matcher(text.length() > 5000 ? text.substring(0, 5000) : text);
-    if (fr.find()) return en(fr.group(1), fr.group(2), fr.group(3), "text:federal-register");
-    Matcher dated = DATED.matcher(text);
-    if (dated.find()) return en(dated.group(1), dated.group(2), dated.group(3), "text:dated");
+    // the cheap test first: most documents have neither
+    int header = text.indexOf("Federal Register");
+    if (header >= 0 && header < 5000) {
+      Matcher fr = FR_HEADER.matcher(text.substring(header, Math.min(text.length(), header + 200)));
+      if (fr.find()) return en(fr.group(1), fr.group(2), fr.group(3), "text:federal-register");
+    }
+    int datedAt = text.indexOf("Dated:");
+    Matcher dated = datedAt < 0 ? null : DATED.matcher(text.substring(datedAt, Math.min(text.length(), datedAt + 60)));
+    if (dated != null && dated.find()) return en(dated.group(1), dated.group(2), dated.group(3), "text:dated");
     String tail = String.join("\n", edges(lines, 0, TAIL_LINES));
     Matcher signed = WHITE_HOUSE_SIGNED.matcher(tail);
     if (signed.find()) return en(signed.group(1), signed.group(2), signed.group(3), "text:signed");

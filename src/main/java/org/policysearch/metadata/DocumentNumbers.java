@@ -35,7 +35,7 @@ public final class DocumentNumbers {
       while (d.find()) out.add(d.group(1).replaceAll("\\s", "").replaceAll("[–—]", "-"));
     }
     for (String line : DateRules.edges(lines, 15, 10)) {
-      if (line.length() > 400) continue;
+      if (line.length() > 400 || line.indexOf('号') < 0) continue;
       Matcher m = ZH_FILE_NUMBER.matcher(line);
       while (m.find()) {
         String n = m.group().replaceAll("\\s", "");

@@ -61,8 +61,9 @@ public final class Issuers {
 
   /** The canonical issuer these lines name, or null. */
   static String find(String title, List<String> lines, String text, List<String> numbers) {
-    Matcher agency = FR_AGENCY.matcher(text);
-    if (agency.find()) {
+    int agencyAt = text.indexOf("AGENCY:");
+    Matcher agency = agencyAt < 0 ? null : FR_AGENCY.matcher(text.substring(agencyAt, Math.min(text.length(), agencyAt + 200)));
+    if (agency != null && agency.find()) {
       String named = known(agency.group(1).replaceAll("\\s+", " "));
       return named != null ? named : agency.group(1).replaceAll("\\s+", " ").strip();
     }
@@ -95,20 +96,24 @@ public final class Issuers {
     return null;
   }
 
+  /** A name or alias to look for in text: Chinese as a substring, other scripts as whole words. */
+  private record Needle(String issuer, String folded, Pattern word) {}
+
+  /** Every known name and alias longer than four characters (NPC, USTR only match as a whole filter value), folded once. */
+  private static final List<Needle> NEEDLES = KNOWN.stream().flatMap(i -> java.util.stream.Stream.concat(java.util.stream.Stream.of(i.name()),
+      i.aliases().stream().filter(a -> a.length() > 4)).map(n -> {
+        String k = normalize(n);
+        boolean han = k.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return new Needle(i.name(), k, han ? null : Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(k) + "(?![\\p{L}\\p{N}])"));
+      })).toList();
+
   /** The known issuer named in s (by name or alias), or null. */
   static String known(String s) {
-    String n = " " + normalize(s) + " ";
-    for (Issuer i : KNOWN) {
-      if (contains(n, i.name())) return i.name();
-      for (String a : i.aliases()) if (a.length() > 4 && contains(n, a)) return i.name();
+    String n = normalize(s);
+    for (Needle k : NEEDLES) {
+      if (n.contains(k.folded()) && (k.word() == null || k.word().matcher(n).find())) return k.issuer();
     }
     return null;
-  }
-
-  private static boolean contains(String normalizedPadded, String name) {
-    String k = normalize(name);
-    boolean han = k.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-    return han ? normalizedPadded.contains(k) : normalizedPadded.contains(" " + k + " ") || normalizedPadded.matches(".*\\b" + Pattern.quote(k) + "\\b.*");
   }
 
   /**

@@ -62,16 +62,40 @@ public final class MetadataInference {
         issuer, numbers);
   }
 
-  /** Non-blank lines, stripped, Markdown heading marks and HTML comments taken off. */
+  /** Opening and closing lines the rules read (no rule reads further from either end). */
+  private static final int HEAD_LINES = 40, TAIL_LINES = DateRules.TAIL_LINES;
+
+  /**
+   * The first {@value #HEAD_LINES} and last {@value #TAIL_LINES} non-blank lines (all of them in
+   * a shorter text), stripped, HTML comments left out and Markdown bold taken off.
+   */
   static List<String> lines(String text) {
-    List<String> out = new ArrayList<>();
-    for (String l : text.split("\\R")) {
-      String s = l.strip();
-      if (s.startsWith("<!--") && s.endsWith("-->")) continue;
-      s = s.replaceAll("^\\*\\*(.*)\\*\\*$", "$1").strip();
-      if (!s.isEmpty()) out.add(s);
+    List<String> head = new ArrayList<>();
+    int at = 0;
+    while (at < text.length() && head.size() < HEAD_LINES) {
+      int eol = text.indexOf('\n', at);
+      if (eol < 0) eol = text.length();
+      addLine(head, text.substring(at, eol));
+      at = eol + 1;
     }
-    return out;
+    List<String> tail = new ArrayList<>();
+    int end = text.length();
+    while (end > at && tail.size() < TAIL_LINES) {
+      int bol = text.lastIndexOf('\n', end - 1);
+      if (bol < at - 1) bol = at - 1;
+      addLine(tail, text.substring(bol + 1, end));
+      end = bol;
+    }
+    java.util.Collections.reverse(tail);
+    head.addAll(tail);
+    return head;
+  }
+
+  private static void addLine(List<String> out, String line) {
+    String s = line.strip();
+    if (s.isEmpty() || s.startsWith("<!--") && s.endsWith("-->")) return;
+    if (s.length() > 4 && s.startsWith("**") && s.endsWith("**")) s = s.substring(2, s.length() - 2).strip();
+    if (!s.isEmpty()) out.add(s);
   }
 
   static String title(String text, List<String> lines, String metadataTitle, String fileName) {

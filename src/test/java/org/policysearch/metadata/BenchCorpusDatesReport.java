@@ -79,25 +79,44 @@ class BenchCorpusDatesReport {
       FrontMatter.Split fm = FrontMatter.parse(text);
       String body = fm == null ? text : fm.body();
       lawsText.add(MetadataInference.infer(body, null, null, null), truth);
-      lawsAll.add(MetadataInference.infer(body, null, null, fileName(name)), truth);
+      lawsAll.add(timed(body, fileName(name)), truth);
     });
     read(dir.resolve("whitehouse-en.tar.gz"), (name, text) -> {
       FrontMatter.Split fm = FrontMatter.parse(text);
       String truth = fm == null ? null : fm.frontMatter().date();
       String body = fm == null ? text : fm.body();
       whText.add(MetadataInference.infer(body, null, null, null), truth);
-      whAll.add(MetadataInference.infer(body, null, null, fileName(name)), truth);
+      whAll.add(timed(body, fileName(name)), truth);
     });
     out.append(lawsText.row("laws-zh", "text alone")).append('\n')
         .append(lawsAll.row("laws-zh", "text, then file name")).append('\n')
         .append(whText.row("whitehouse-en", "text alone")).append('\n')
         .append(whAll.row("whitehouse-en", "text, then file name")).append('\n')
         .append("\nRules that dated the documents (text alone): laws-zh ").append(lawsText.sources)
-        .append("; whitehouse-en ").append(whText.sources).append('\n');
+        .append("; whitehouse-en ").append(whText.sources).append('\n')
+        .append(String.format("%nTime in the indexer's two calls (one thread, JIT warm-up included): "
+            + "MetadataInference.infer %.1f s, TextFingerprint.of %.1f s for %,d documents, %,d characters%n",
+            inferNanos / 1e9, fingerprintNanos / 1e9, timedDocs, timedChars));
     System.out.println(out);
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target", "bench-corpus-dates.md"), out, StandardCharsets.UTF_8);
     assertTrue(lawsText.documents > 3000 && whText.documents > 14000, "the whole corpus was read");
+  }
+
+  private long inferNanos, fingerprintNanos, timedChars;
+  private int timedDocs;
+
+  /** The indexer's two calls on a document without SOURCES.tsv or front matter, timed. */
+  private DocumentMetadata timed(String body, String fileName) {
+    long t0 = System.nanoTime();
+    DocumentMetadata m = MetadataInference.infer(body, null, null, fileName);
+    long t1 = System.nanoTime();
+    TextFingerprint.of(body);
+    fingerprintNanos += System.nanoTime() - t1;
+    inferNanos += t1 - t0;
+    timedDocs++;
+    timedChars += body.length();
+    return m;
   }
 
   private interface Visitor {
