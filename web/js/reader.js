@@ -72,8 +72,12 @@ function renderHead() {
 
   const meta = clear($('doc-meta'));
   const bits = [];
-  if (doc.date) bits.push(el('time', { datetime: doc.date }, doc.date));
+  if (doc.date) {
+    bits.push(el('time', { datetime: doc.date, title: doc.date_source ? 'Date from: ' + doc.date_source : '' }, doc.date));
+  }
+  if (doc.date_first) bits.push(el('span', null, 'first adopted ', el('time', { datetime: doc.date_first }, doc.date_first)));
   if (doc.issuer) bits.push(el('span', null, doc.issuer));
+  if (doc.number) bits.push(el('span', { class: 'number' }, doc.number));
   bits.push(el('span', { class: 'badge lang-' + (doc.lang || 'x'), title: 'Language: ' + langLongName(doc.lang) }, langName(doc.lang)));
   if (doc.format) bits.push(el('span', null, formatName(doc.format)));
   if (doc.pages) bits.push(el('span', null, fmt(doc.pages) + (doc.pages === 1 ? ' page' : ' pages')));
@@ -83,6 +87,13 @@ function renderHead() {
   }
   const n = (doc.passages || []).length;
   bits.push(el('span', null, fmt(n) + (n === 1 ? ' passage' : ' passages')));
+  // copies: the leading file names the others ("also as TXT"); a copy says which file leads
+  for (const c of doc.copies || []) {
+    const lead = c.id === doc.copy_of;
+    bits.push(el('span', { class: 'also' }, lead ? 'copy of the ' : 'also as ',
+      el('a', { href: c.link, title: lead ? 'Search results show the ' + c.format + ' file of this document' : 'The same document as ' + c.format },
+        lead ? c.format + ' file' : c.format)));
+  }
   bits.forEach((b, i) => { if (i) meta.append(el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · ')); meta.append(b); });
 
   const fl = $('file-link');

@@ -376,10 +376,16 @@ function renderHit(h) {
 
   const meta = el('p', { class: 'hit-meta' });
   if (h.date) meta.append(el('time', { datetime: h.date }, h.date));
+  if (h.issuer) meta.append(el('span', { class: 'issuer' }, h.issuer));
+  if (h.number) meta.append(el('span', { class: 'number' }, h.number));
   if (h.page != null) meta.append(el('span', { class: 'page' }, 'p. ' + h.page));
   if (docFormats.has(h.doc)) meta.append(el('span', { class: 'format' }, docFormats.get(h.doc)));
   meta.append(langBadge(h.lang));
   if (h.ocr) meta.append(el('span', { class: 'ocr', title: 'Text recognised by OCR from a scanned image: it may hold recognition errors' }, 'OCR'));
+  // another file holding the same document: named under this one, its passages not repeated
+  for (const c of h.also || []) {
+    meta.append(el('span', { class: 'also' }, 'also as ', el('a', { href: c.link, title: 'The same document as ' + c.format }, c.format)));
+  }
   if (h.via) meta.append(el('span', { class: 'via', title: 'Found through cross-language expansion of a policy term' },
     'via ', el('span', { lang: 'zh-CN' }, h.via)));
   li.appendChild(meta);

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Reads a {@code SOURCES.tsv}: a header row naming columns, then one row per file. Known columns:
- * file, language, title_original (or title), title_english, issuer, date. Unknown columns are ignored.
+ * file, language, title_original (or title), title_english, issuer, date, document_number. Unknown columns are ignored.
  */
 final class SourcesTsv {
   private SourcesTsv() {}
@@ -30,7 +30,7 @@ final class SourcesTsv {
       String title = get(f, col, "title_original");
       if (title == null) title = get(f, col, "title");
       out.put(prefix + file, new SourceMetadata(title, get(f, col, "title_english"), get(f, col, "issuer"),
-          get(f, col, "date"), get(f, col, "language")));
+          get(f, col, "date"), get(f, col, "language"), get(f, col, "document_number")));
     }
     return out;
   }

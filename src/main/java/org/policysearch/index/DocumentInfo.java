@@ -10,18 +10,24 @@ package org.policysearch.index;
  * @param lang zh, en or mixed
  * @param date ISO date or a prefix of one (2017-03), may be null
  * @param issuer may be null
+ * @param dateFirst the first adoption when {@code date} is a later amendment, may be null
+ * @param dateSource the rule that gave {@code date} (SOURCES.tsv, front-matter, text:…, title, metadata, file-name), may be null
+ * @param number document numbers, "; " between them, may be null
  * @param format detected media type
  * @param pages page count (0 for formats without pages)
  * @param passages passage count
  * @param sha256 content hash of the file
+ * @param fingerprint {@link org.policysearch.metadata.TextFingerprint} of the text (finds copies), may be null
  * @param ocrPages pages whose text was recognised by OCR (an image counts one), 0 when none
  */
 public record DocumentInfo(String id, String source, String title, String titleEn, String lang, String date,
-    String issuer, String format, int pages, int passages, String sha256, int ocrPages) {
+    String issuer, String dateFirst, String dateSource, String number, String format, int pages, int passages, String sha256,
+    String fingerprint, int ocrPages) {
 
   public DocumentInfo(String id, String source, String title, String titleEn, String lang, String date,
-      String issuer, String format, int pages, int passages, String sha256) {
-    this(id, source, title, titleEn, lang, date, issuer, format, pages, passages, sha256, 0);
+      String issuer, String dateFirst, String dateSource, String number, String format, int pages, int passages, String sha256,
+      String fingerprint) {
+    this(id, source, title, titleEn, lang, date, issuer, dateFirst, dateSource, number, format, pages, passages, sha256, fingerprint, 0);
   }
 
   public String year() {

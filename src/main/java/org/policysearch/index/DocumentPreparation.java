@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Set;
 import org.policysearch.corpus.SourceFile;
 import org.policysearch.corpus.SourceMetadata;
+import org.policysearch.extraction.Block;
 import org.policysearch.extraction.ExtractedDocument;
 import org.policysearch.extraction.FrontMatter;
 import org.policysearch.passages.Anchors;
+import org.policysearch.metadata.DocumentMetadata;
+import org.policysearch.metadata.MetadataInference;
+import org.policysearch.metadata.TextFingerprint;
 import org.policysearch.passages.Languages;
 import org.policysearch.passages.Passage;
 import org.policysearch.passages.PassageSplitter;
@@ -17,10 +21,12 @@ import org.policysearch.passages.PassageSplitter;
 /**
  * From an extracted file to its metadata and passages, the same for every backend (the embedded
  * {@link Indexer} and the Solr indexer): language from SOURCES.tsv or the detector, Markdown front
- * matter taken off as metadata, title and date from SOURCES.tsv, then front matter, then the file's
- * own metadata, then the first short passage or the file name. A title the body does not contain
- * (an HTML page's {@code <title>}, a PDF's metadata title, SOURCES.tsv's titles) becomes a passage
- * of its own before the body, so its words find the document (issue 16).
+ * matter taken off as metadata; title, date, issuer and document number from SOURCES.tsv, then
+ * front matter (title, date), then what the document says about itself ({@link MetadataInference}:
+ * its text, its file's metadata, its file name); the title finally from the file name. A title the
+ * body does not contain (an HTML page's {@code <title>}, a PDF's metadata title, SOURCES.tsv's
+ * titles) becomes a passage of its own before the body, so its words find the document (issue 16).
+ * Passages on pages read by OCR are marked (issue 15).
  */
 final class DocumentPreparation {
   private DocumentPreparation() {}
@@ -39,21 +45,35 @@ final class DocumentPreparation {
     }
     // Markdown and text files may open with YAML front matter: metadata, not text
     FrontMatter.BlocksSplit fm = isText(ex.mediaType()) ? FrontMatter.of(ex.blocks()) : null;
-    List<Passage> passages = splitter.split(f.docId(), fm == null ? ex.blocks() : fm.blocks(), lang);
+    List<Block> blocks = fm == null ? ex.blocks() : fm.blocks();
+    List<Passage> passages = splitter.split(f.docId(), blocks, lang);
     if (!ex.ocrPages().isEmpty()) passages = passages.stream().map(p -> p.withOcr(ex.ocr(p.page()))).toList();
     String fmTitle = fm == null ? null : fm.frontMatter().title();
     String fmDate = fm == null ? null : fm.frontMatter().date();
+    DocumentMetadata own = MetadataInference.infer(text(blocks), ex.title(), ex.created(), f.path().getFileName().toString());
     String title = meta.title() != null ? meta.title()
         : fmTitle != null ? fmTitle
-        : ex.title() != null && !ex.title().isBlank() ? ex.title().strip()
-        : !passages.isEmpty() && passages.get(0).text().length() <= 120 ? passages.get(0).text()
+        : own.title() != null ? own.title()
         : f.path().getFileName().toString();
-    String date = meta.date() != null ? meta.date()
-        : fmDate != null ? fmDate
-        : ex.created() != null && ex.created().length() >= 10 ? ex.created().substring(0, 10) : null;
+    String date, dateSource;
+    if (meta.date() != null) {
+      date = meta.date();
+      dateSource = "SOURCES.tsv";
+    } else if (fmDate != null) {
+      date = fmDate;
+      dateSource = "front-matter";
+    } else {
+      date = own.date();
+      dateSource = own.dateSource();
+    }
+    // the first adoption is kept beside the date when the text's latest version is the date shown
+    String dateFirst = own.dateFirst() != null && own.date().equals(date) ? own.dateFirst() : null;
+    String issuer = meta.issuer() != null ? meta.issuer() : own.issuer();
+    String number = meta.number() != null ? meta.number() : own.numbers().isEmpty() ? null : String.join("; ", own.numbers());
+    String fingerprint = fingerprint(passages); // of the body: a copy without a metadata title is still a copy
     passages = withTitles(f.docId(), lang, passages, meta.title(), fmTitle, ex.title(), meta.titleEnglish());
-    DocumentInfo info = new DocumentInfo(f.docId(), f.source(), title, meta.titleEnglish(), lang, date, meta.issuer(),
-        ex.mediaType(), ex.pages(), passages.size(), sha, ex.ocrPages().size());
+    DocumentInfo info = new DocumentInfo(f.docId(), f.source(), title, meta.titleEnglish(), lang, date, issuer, dateFirst,
+        dateSource, number, ex.mediaType(), ex.pages(), passages.size(), sha, fingerprint, ex.ocrPages().size());
     return new Prepared(info, passages);
   }
 
@@ -85,9 +105,28 @@ final class DocumentPreparation {
     }
     int shift = offset + 2, n = out.size();
     for (Passage p : body) {
-      out.add(new Passage(docId, p.ordinal() + n, p.page(), p.lang(), p.text(), p.start() + shift, p.end() + shift, p.anchor()));
+      out.add(new Passage(docId, p.ordinal() + n, p.page(), p.lang(), p.text(), p.start() + shift, p.end() + shift, p.anchor(), p.ocr()));
     }
     return out;
+  }
+
+  /**
+   * The text the metadata rules read: blocks as paragraphs, separated by blank lines; of a long
+   * document only its opening and closing blocks (the rules read no further).
+   */
+  private static String text(List<Block> blocks) {
+    StringBuilder head = new StringBuilder();
+    int i = 0;
+    for (; i < blocks.size() && head.length() < 60_000; i++) head.append(blocks.get(i).text()).append("\n\n");
+    StringBuilder tail = new StringBuilder();
+    for (int j = blocks.size() - 1; j >= i && tail.length() < 8_000; j--) tail.insert(0, blocks.get(j).text() + "\n\n");
+    return head.append(tail).toString();
+  }
+
+  private static String fingerprint(List<Passage> passages) {
+    StringBuilder b = new StringBuilder();
+    for (Passage p : passages) b.append(p.text()).append('\n');
+    return TextFingerprint.of(b);
   }
 
   private static boolean isText(String mediaType) {

@@ -23,6 +23,7 @@ import org.policysearch.analysis.Analyzers;
  *   <tr><td>text</td><td>stored</td><td>display, highlighting (offsets from the three fields above)</td></tr>
  *   <tr><td>doc, lang, term</td><td>keyword + facet</td><td>filters doc:, lang:, term: and facets</td></tr>
  *   <tr><td>year</td><td>keyword + point</td><td>filter year: (also ranges)</td></tr>
+ *   <tr><td>issuer_filter, number_filter</td><td>keyword (folded names and aliases)</td><td>filters issuer: and number:</td></tr>
  *   <tr><td>ordinal</td><td>point + doc values</td><td>tie-break sorting, document order</td></tr>
  * </table>
  */
@@ -30,7 +31,7 @@ public final class Fields {
   private Fields() {}
 
   /** Bump when the schema or analysis changes: an index of another version is rebuilt from its stored extractions. */
-  public static final String SCHEMA_VERSION = "9";
+  public static final String SCHEMA_VERSION = "10";
 
   public static final String KIND = "kind";
   public static final String KIND_PASSAGE = "passage";
@@ -50,6 +51,10 @@ public final class Fields {
   public static final String PAGE = "page";
   public static final String LANG = "lang";
   public static final String YEAR = "year";
+  /** The document's issuer, folded, with its aliases ({@code org.policysearch.metadata.Issuers#filterValues}). */
+  public static final String ISSUER_FILTER = "issuer_filter";
+  /** The document's numbers, folded ({@code org.policysearch.metadata.DocumentNumbers#filterValues}). */
+  public static final String NUMBER_FILTER = "number_filter";
   public static final String TERM = "term";
   public static final String TEXT = "text";
   public static final String EN = "en";
@@ -66,6 +71,11 @@ public final class Fields {
   public static final String TITLE_EN = "title_en";
   public static final String DATE = "date";
   public static final String ISSUER = "issuer";
+  public static final String DATE_FIRST = "date_first";
+  public static final String DATE_SOURCE = "date_source";
+  public static final String NUMBER = "number";
+  /** The text's fingerprint: documents held by two files are found as copies from it ({@link Copies}). */
+  public static final String FINGERPRINT = "fingerprint";
   public static final String FORMAT = "format";
   public static final String PAGES = "pages";
   /** Document: how many pages were read by OCR (stored, only when some were). */

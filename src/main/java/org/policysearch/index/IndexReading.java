@@ -9,8 +9,9 @@ public final class IndexReading {
 
   public static DocumentInfo documentInfo(Document d) {
     return new DocumentInfo(d.get(Fields.DOC), d.get(Fields.SOURCE), d.get(Fields.TITLE), d.get(Fields.TITLE_EN),
-        d.get(Fields.LANG), d.get(Fields.DATE), d.get(Fields.ISSUER), d.get(Fields.FORMAT), intValue(d, Fields.PAGES),
-        intValue(d, Fields.PASSAGES), d.get(Fields.SHA256), intValue(d, Fields.OCR_PAGES));
+        d.get(Fields.LANG), d.get(Fields.DATE), d.get(Fields.ISSUER), d.get(Fields.DATE_FIRST),
+        d.get(Fields.DATE_SOURCE), d.get(Fields.NUMBER), d.get(Fields.FORMAT), intValue(d, Fields.PAGES),
+        intValue(d, Fields.PASSAGES), d.get(Fields.SHA256), d.get(Fields.FINGERPRINT), intValue(d, Fields.OCR_PAGES));
   }
 
   public static int intValue(Document d, String field) {

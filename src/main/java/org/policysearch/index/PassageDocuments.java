@@ -18,6 +18,8 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 import org.policysearch.analysis.AnalyzedText;
 import org.policysearch.analysis.Scripts;
+import org.policysearch.metadata.DocumentNumbers;
+import org.policysearch.metadata.Issuers;
 import org.policysearch.passages.Passage;
 import org.policysearch.terms.Mention;
 import org.policysearch.terms.Tagger;
@@ -61,6 +63,8 @@ final class PassageDocuments {
       d.add(new StringField(Fields.YEAR, year, Field.Store.NO));
       d.add(new IntPoint(Fields.YEAR, Integer.parseInt(year)));
     }
+    for (String v : Issuers.filterValues(info.issuer())) d.add(new StringField(Fields.ISSUER_FILTER, v, Field.Store.NO));
+    for (String v : DocumentNumbers.filterValuesOfList(info.number())) d.add(new StringField(Fields.NUMBER_FILTER, v, Field.Store.NO));
     Set<String> concepts = new LinkedHashSet<>();
     for (Mention m : mentions) concepts.add(m.concept());
     for (String c : concepts) {
@@ -93,6 +97,10 @@ final class PassageDocuments {
     d.add(new StringField(Fields.LANG, info.lang(), Field.Store.YES));
     if (info.date() != null) d.add(new StoredField(Fields.DATE, info.date()));
     if (info.issuer() != null) d.add(new StoredField(Fields.ISSUER, info.issuer()));
+    if (info.dateFirst() != null) d.add(new StoredField(Fields.DATE_FIRST, info.dateFirst()));
+    if (info.dateSource() != null) d.add(new StoredField(Fields.DATE_SOURCE, info.dateSource()));
+    if (info.number() != null) d.add(new StoredField(Fields.NUMBER, info.number()));
+    if (info.fingerprint() != null) d.add(new StoredField(Fields.FINGERPRINT, info.fingerprint()));
     d.add(new StoredField(Fields.FORMAT, info.format() == null ? "" : info.format()));
     d.add(new StoredField(Fields.PAGES, info.pages()));
     if (info.ocrPages() > 0) d.add(new StoredField(Fields.OCR_PAGES, info.ocrPages()));

@@ -91,6 +91,8 @@ public final class SolrConfigset {
     field(b, Fields.OCR, "pint", "indexed=\"false\" stored=\"true\" docValues=\"false\"");
     field(b, Fields.LANG, "string", "indexed=\"true\" stored=\"true\"");
     field(b, Fields.YEAR, "pint", "indexed=\"true\" stored=\"false\"");
+    field(b, Fields.ISSUER_FILTER, "string", "indexed=\"true\" stored=\"false\" multiValued=\"true\"");
+    field(b, Fields.NUMBER_FILTER, "string", "indexed=\"true\" stored=\"false\" multiValued=\"true\"");
     field(b, Fields.TERM, "string", "indexed=\"true\" stored=\"true\" multiValued=\"true\"");
     for (String f : List.of(Fields.EN, Fields.EXACT, Fields.ZH)) {
       // stored so Solr's unified highlighter can highlight each; offsets in the postings as in the embedded index
@@ -101,7 +103,8 @@ public final class SolrConfigset {
     field(b, Fields.END, "pint", "indexed=\"false\" stored=\"true\" docValues=\"false\"");
     b.append("  <!-- documents -->\n");
     field(b, Fields.SOURCE, "string", "indexed=\"true\" stored=\"true\"");
-    for (String f : List.of(Fields.SHA256, Fields.TITLE, Fields.TITLE_EN, Fields.DATE, Fields.ISSUER, Fields.FORMAT)) {
+    for (String f : List.of(Fields.SHA256, Fields.TITLE, Fields.TITLE_EN, Fields.DATE, Fields.ISSUER, Fields.DATE_FIRST,
+        Fields.DATE_SOURCE, Fields.NUMBER, Fields.FINGERPRINT, Fields.FORMAT)) {
       field(b, f, "stored_string", "");
     }
     for (String f : List.of(Fields.PAGES, Fields.PASSAGES, Fields.CHARS, Fields.OCR_PAGES)) field(b, f, "pint", "indexed=\"false\" stored=\"true\" docValues=\"false\"");

@@ -26,6 +26,8 @@ import org.policysearch.corpus.SourceFile;
 import org.policysearch.corpus.SourceMetadata;
 import org.policysearch.extraction.ExtractedDocument;
 import org.policysearch.extraction.Extractor;
+import org.policysearch.metadata.DocumentNumbers;
+import org.policysearch.metadata.Issuers;
 import org.policysearch.passages.Passage;
 import org.policysearch.passages.PassageSplitter;
 import org.policysearch.terms.Glossary;
@@ -141,6 +143,8 @@ public final class SolrIndexer {
     if (p.ocr()) d.setField(Fields.OCR, 1);
     d.setField(Fields.LANG, p.lang());
     if (info.year() != null) d.setField(Fields.YEAR, Integer.parseInt(info.year()));
+    for (String v : Issuers.filterValues(info.issuer())) d.addField(Fields.ISSUER_FILTER, v);
+    for (String v : DocumentNumbers.filterValuesOfList(info.number())) d.addField(Fields.NUMBER_FILTER, v);
     Set<String> concepts = new LinkedHashSet<>();
     for (Mention m : mentions) concepts.add(m.concept());
     if (!concepts.isEmpty()) d.setField(Fields.TERM, new ArrayList<>(concepts));
@@ -165,6 +169,10 @@ public final class SolrIndexer {
     d.setField(Fields.LANG, info.lang());
     if (info.date() != null) d.setField(Fields.DATE, info.date());
     if (info.issuer() != null) d.setField(Fields.ISSUER, info.issuer());
+    if (info.dateFirst() != null) d.setField(Fields.DATE_FIRST, info.dateFirst());
+    if (info.dateSource() != null) d.setField(Fields.DATE_SOURCE, info.dateSource());
+    if (info.number() != null) d.setField(Fields.NUMBER, info.number());
+    if (info.fingerprint() != null) d.setField(Fields.FINGERPRINT, info.fingerprint());
     d.setField(Fields.FORMAT, info.format() == null ? "" : info.format());
     d.setField(Fields.PAGES, info.pages());
     if (info.ocrPages() > 0) d.setField(Fields.OCR_PAGES, info.ocrPages());
@@ -228,8 +236,9 @@ public final class SolrIndexer {
   /** A document entry's metadata (the search backend reads them too). */
   public static DocumentInfo documentInfo(SolrDocument d) {
     return new DocumentInfo(str(d, Fields.DOC), str(d, Fields.SOURCE), str(d, Fields.TITLE), str(d, Fields.TITLE_EN),
-        str(d, Fields.LANG), str(d, Fields.DATE), str(d, Fields.ISSUER), str(d, Fields.FORMAT), integer(d, Fields.PAGES),
-        integer(d, Fields.PASSAGES), str(d, Fields.SHA256), integer(d, Fields.OCR_PAGES));
+        str(d, Fields.LANG), str(d, Fields.DATE), str(d, Fields.ISSUER), str(d, Fields.DATE_FIRST),
+        str(d, Fields.DATE_SOURCE), str(d, Fields.NUMBER), str(d, Fields.FORMAT), integer(d, Fields.PAGES),
+        integer(d, Fields.PASSAGES), str(d, Fields.SHA256), str(d, Fields.FINGERPRINT), integer(d, Fields.OCR_PAGES));
   }
 
   public static String str(SolrDocument d, String f) {

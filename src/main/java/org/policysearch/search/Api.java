@@ -36,7 +36,8 @@ public final class Api {
 
   public record Hit(String doc, String title, @JsonProperty("title_en") String titleEn, String date, String passage,
       int ordinal, Integer page, String lang, float score, String snippet, String text, List<Span> matches,
-      List<TermRef> terms, List<MentionView> mentions, String via, String link, String permalink, String file, boolean ocr) {}
+      List<TermRef> terms, List<MentionView> mentions, String via, String link, String permalink, String file,
+      String issuer, String number, List<CopyRef> also, boolean ocr) {}
 
   public record SearchResponse(String query, long total, @JsonProperty("took_ms") long tookMs, int offset, int limit,
       List<Expansion> expansions, List<Hit> hits, Facets facets, List<Correction> suggestions) {}
@@ -45,7 +46,12 @@ public final class Api {
   public record Correction(String query, long total) {}
 
   public record Doc(String id, String title, @JsonProperty("title_en") String titleEn, String lang, String date,
-      String issuer, String source, String format, int pages, int passages, String file, @JsonProperty("ocr_pages") int ocrPages) {}
+      String issuer, String source, String format, int pages, int passages, String file,
+      @JsonProperty("date_first") String dateFirst, @JsonProperty("date_source") String dateSource, String number,
+      @JsonProperty("copy_of") String copyOf, List<CopyRef> copies, @JsonProperty("ocr_pages") int ocrPages) {}
+
+  /** Another file holding the same document (the leading copy, or one named under it): "also as TXT". */
+  public record CopyRef(String id, String format, String link, String file) {}
 
   public record PassageView(String anchor, int ordinal, Integer page, String lang, String text, List<TermRef> terms,
       List<MentionView> mentions, List<Span> matches, String highlighted, String link, String permalink, boolean ocr) {}
@@ -53,7 +59,9 @@ public final class Api {
   public record DocDetail(String id, String title, @JsonProperty("title_en") String titleEn, String lang, String date,
       String issuer, String source, String format, int pages, @JsonProperty("ocr_pages") int ocrPages, String file, List<PassageView> passages,
       @JsonProperty("match_count") int matchCount, @JsonProperty("anchor_status") String anchorStatus,
-      @JsonProperty("resolved_anchor") String resolvedAnchor, String notice, @JsonProperty("cited_by") List<Citation> citedBy) {}
+      @JsonProperty("resolved_anchor") String resolvedAnchor, String notice, @JsonProperty("cited_by") List<Citation> citedBy,
+      @JsonProperty("date_first") String dateFirst, @JsonProperty("date_source") String dateSource, String number,
+      @JsonProperty("copy_of") String copyOf, List<CopyRef> copies) {}
 
   /** A passage of another document that cites this one (by title). */
   public record Citation(String doc, String title, String passage, String snippet, String link) {}

@@ -169,7 +169,8 @@ public final class Concordance {
     synchronized (lock) {
       if (version.equals(builtFor)) return;
     }
-    Snapshot snap = source.snapshot();
+    // copies count once: the concordance and the heatmap see the leading copy only
+    Snapshot snap = CopyLinks.leadersOnly(source.snapshot());
     Map<String, List<Row>> rows = new HashMap<>();
     for (TaggedPassage p : snap.passages()) {
       Row r = new Row(p.doc(), p.anchor(), p.ordinal(), p.page(), p.text(), p.mentions());

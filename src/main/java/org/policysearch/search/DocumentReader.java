@@ -104,14 +104,15 @@ public final class DocumentReader implements SearchBackend.Reader {
           IndexReading.intValue(d, Fields.OCR) == 1));
       texts.add(text);
     }
-    return detail(info, passages, texts, anchor, quote, matchCount, concordance.citedBy(docId));
+    return detail(SearchService.doc(info, infos, service.copiesOf(infos)), passages, texts, anchor, quote, matchCount,
+        concordance.citedBy(docId));
   }
 
   /**
    * The reader's answer, the same for both backends: where the linked anchor is gone, the passage
    * closest to the quote with a "changed" notice, or a "missing" notice, never a silent wrong place.
    */
-  static Api.DocDetail detail(DocumentInfo info, List<Api.PassageView> passages, List<String> texts, String anchor,
+  static Api.DocDetail detail(Api.Doc doc, List<Api.PassageView> passages, List<String> texts, String anchor,
       String quote, int matchCount, List<Api.Citation> citedBy) {
     String status = null, resolved = null, notice = null;
     if (anchor != null) {
@@ -131,9 +132,9 @@ public final class DocumentReader implements SearchBackend.Reader {
         }
       }
     }
-    Api.Doc doc = SearchService.doc(info);
     return new Api.DocDetail(doc.id(), doc.title(), doc.titleEn(), doc.lang(), doc.date(), doc.issuer(), doc.source(),
-        doc.format(), doc.pages(), doc.ocrPages(), doc.file(), passages, matchCount, status, resolved, notice, citedBy);
+        doc.format(), doc.pages(), doc.ocrPages(), doc.file(), passages, matchCount, status, resolved, notice, citedBy, doc.dateFirst(),
+        doc.dateSource(), doc.number(), doc.copyOf(), doc.copies());
   }
 
   /**

@@ -30,6 +30,8 @@ import org.policysearch.analysis.Analyzers;
 import org.policysearch.analysis.PhraseQueries;
 import org.policysearch.analysis.Scripts;
 import org.policysearch.index.Fields;
+import org.policysearch.metadata.DocumentNumbers;
+import org.policysearch.metadata.Issuers;
 
 /**
  * The query language, on Lucene's classic query parser (AND / OR / NOT, parentheses, +/-,
@@ -44,7 +46,7 @@ import org.policysearch.index.Fields;
  *   <li>an unquoted run of Chinese characters (or a hyphenated / mixed token such as 中国制造2025):
  *       the characters in sequence, ranked on smartcn words and exact bigrams;
  *   <li>words are combined with AND unless OR is written;
- *   <li>{@code doc:ID lang:zh|en|mixed year:2015 year:[2015 TO 2017] term:ID} filter;
+ *   <li>{@code doc:ID lang:zh|en|mixed year:2015 year:[2015 TO 2017] term:ID issuer:NAME number:NUMBER} filter;
  *   <li>{@code word*} (prefix, two characters at least), {@code w?rd}, {@code word~} (fuzzy) work on exact words.
  * </ul>
  *
@@ -146,6 +148,8 @@ public final class PolicyQueryParser extends QueryParser {
       case "lang" -> lang(queryText);
       case "year" -> year(queryText);
       case "term" -> new TermQuery(new Term(Fields.TERM, queryText));
+      case "issuer" -> new TermQuery(new Term(Fields.ISSUER_FILTER, Issuers.normalize(queryText)));
+      case "number" -> new TermQuery(new Term(Fields.NUMBER_FILTER, DocumentNumbers.normalize(queryText)));
       default -> {
         // "Section 301: China" is text, not a field: search both parts
         Query a = text(field, false, 0), b = text(queryText, quoted, 0);

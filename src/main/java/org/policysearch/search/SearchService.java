@@ -35,6 +35,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.policysearch.index.Copies;
 import org.policysearch.index.DocumentInfo;
 import org.policysearch.index.Fields;
 import org.policysearch.index.IndexReading;
@@ -77,6 +78,7 @@ public final class SearchService implements SearchBackend {
   private final Map<Object, FacetCounts.SegmentOrds> segmentOrds = new HashMap<>();
   private IndexReader docsReader;
   private Map<String, DocumentInfo> docs = Map.of();
+  private Copies copies = Copies.NONE;
 
   /** Opens the index in indexDir, creating an empty one if there is none yet. */
   public SearchService(Path indexDir, Glossary glossary) throws IOException {
@@ -151,7 +153,7 @@ public final class SearchService implements SearchBackend {
       Glossary g = glossary(s);
       PolicyQueryParser.Parsed parsed = parse(q, r.expand() ? expansion(s) : null);
       List<Expansion.Found> found = parsed.found();
-      Query query = passageQuery(r, parsed.query());
+      Query query = CopyLinks.leadersOnly(passageQuery(r, parsed.query()), copies(s), r);
       FacetCounts.Ordinals ordinals = ordinals(s.getIndexReader());
       // a searcher of its own for this request, so the time limit applies to this search alone
       IndexSearcher limited = new IndexSearcher(s.getIndexReader());
@@ -286,7 +288,15 @@ public final class SearchService implements SearchBackend {
         info == null ? null : info.date(), anchor, IndexReading.intValue(d, Fields.ORDINAL), page > 0 ? page : null,
         d.get(Fields.LANG), Float.isNaN(score) ? 0f : score, Snippets.snippet(text, spans), text, spans, termRefs(g, ms),
         mentionViews(ms), via, Links.reader(doc, q, anchor), Links.permalink(anchor),
-        info == null ? null : Links.file(info.source(), info.format(), page), IndexReading.intValue(d, Fields.OCR) == 1);
+        info == null ? null : Links.file(info.source(), info.format(), page), info == null ? null : info.issuer(),
+        info == null ? null : info.number(), CopyLinks.others(doc, infos, copiesOf(infos)), IndexReading.intValue(d, Fields.OCR) == 1);
+  }
+
+  /** The copies of a document list this service read (documents(s) sets both; another list is grouped afresh). */
+  Copies copiesOf(Map<String, DocumentInfo> infos) {
+    synchronized (stateLock) {
+      return infos == docs ? copies : Copies.of(infos.values());
+    }
   }
 
   /** Term references with the labels of the glossary of the searcher last used (documents(s) loads it). */
@@ -388,11 +398,21 @@ public final class SearchService implements SearchBackend {
     for (ScoreDoc sd : top.scoreDocs) list.add(IndexReading.documentInfo(stored.document(sd.doc)));
     list.sort(Comparator.comparing((DocumentInfo i) -> i.date() == null ? "9999" : i.date()).thenComparing(DocumentInfo::id));
     for (DocumentInfo i : list) out.put(i.id(), i);
+    Copies c = Copies.of(out.values());
     synchronized (stateLock) {
       docsReader = s.getIndexReader();
       docs = out;
+      copies = c;
     }
     return out;
+  }
+
+  /** The copies among the documents of this index generation ({@link CopyLinks}). */
+  Copies copies(IndexSearcher s) throws IOException {
+    documents(s);
+    synchronized (stateLock) {
+      return copies;
+    }
   }
 
   /** All documents, ordered by date. */
@@ -400,16 +420,23 @@ public final class SearchService implements SearchBackend {
     IndexSearcher s = manager.acquire();
     try {
       List<Api.Doc> out = new ArrayList<>();
-      for (DocumentInfo i : documents(s).values()) out.add(doc(i));
+      Map<String, DocumentInfo> all = documents(s);
+      Copies c = copies(s);
+      for (DocumentInfo i : all.values()) out.add(doc(i, all, c));
       return out;
     } finally {
       manager.release(s);
     }
   }
 
-  static Api.Doc doc(DocumentInfo i) {
-    return new Api.Doc(i.id(), i.title(), i.titleEn(), i.lang(), i.date(), i.issuer(), i.source(), i.format(), i.pages(),
-        i.passages(), Links.file(i.source(), i.format(), 0), i.ocrPages());
+  static Api.Doc doc(DocumentInfo i, Map<String, DocumentInfo> all, Copies copies) {
+    // a copy is the same document: it carries its leader's title (a text export's first line is
+    // often a section heading, where the PDF's metadata has the report's title)
+    DocumentInfo leader = all.get(copies.leaderOf().getOrDefault(i.id(), i.id()));
+    DocumentInfo named = leader == null ? i : leader;
+    return new Api.Doc(i.id(), named.title(), named.titleEn(), i.lang(), i.date(), i.issuer(), i.source(), i.format(), i.pages(),
+        i.passages(), Links.file(i.source(), i.format(), 0), i.dateFirst(), i.dateSource(), i.number(),
+        copies.leaderOf().get(i.id()), CopyLinks.others(i.id(), all, copies), i.ocrPages());
   }
 
   @Override

@@ -16,6 +16,7 @@ import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.util.NamedList;
+import org.policysearch.index.Copies;
 import org.policysearch.index.DocumentInfo;
 import org.policysearch.index.Fields;
 import org.policysearch.index.SolrCollection;
@@ -48,6 +49,7 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
   private final Object lock = new Object();
   private long loadedAt;
   private Map<String, DocumentInfo> docs = Map.of();
+  private Copies copies = Copies.NONE;
   private Glossary glossary;
   private Expansion expansion;
 
@@ -68,7 +70,7 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     Query direct = parsed.direct();
     List<Expansion.Found> found = parsed.found();
     // the very query SearchService runs (SolrCloudParityTest compares the two backends)
-    Query passages = SearchService.passageQuery(r, parsed.query());
+    Query passages = CopyLinks.leadersOnly(SearchService.passageQuery(r, parsed.query()), st.copies(), r);
 
     SolrQueries tr = new SolrQueries("pq");
     SolrQuery sq = new SolrQuery(tr.translate(passages));
@@ -177,6 +179,7 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
         SolrIndexer.str(d, Fields.LANG), score, Snippets.snippet(text, spans), text, spans,
         SearchService.termRefs(st.glossary(), ms), SearchService.mentionViews(ms), via, Links.reader(doc, q, anchor),
         Links.permalink(anchor), info == null ? null : Links.file(info.source(), info.format(), page),
+        info == null ? null : info.issuer(), info == null ? null : info.number(), CopyLinks.others(doc, st.docs(), st.copies()),
         SolrIndexer.integer(d, Fields.OCR) == 1);
   }
 
@@ -249,11 +252,11 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
 
   // ---- documents, glossary ----
 
-  private record State(Map<String, DocumentInfo> docs, Glossary glossary, Expansion expansion) {}
+  private record State(Map<String, DocumentInfo> docs, Copies copies, Glossary glossary, Expansion expansion) {}
 
   private State state() throws IOException {
     synchronized (lock) {
-      if (glossary != null && System.currentTimeMillis() - loadedAt < CACHE_MILLIS) return new State(docs, glossary, expansion);
+      if (glossary != null && System.currentTimeMillis() - loadedAt < CACHE_MILLIS) return new State(docs, copies, glossary, expansion);
     }
     SolrQuery gq = new SolrQuery(Fields.ID + ":glossary").setFields(Fields.CONCEPTS).setRows(1);
     QueryResponse gr = query("read the glossary", gq);
@@ -263,7 +266,8 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     while (true) {
       SolrQuery q = new SolrQuery(Fields.KIND + ":" + Fields.KIND_DOCUMENT).setRows(500).setSort(Fields.ID, SolrQuery.ORDER.asc)
           .setFields(String.join(",", Fields.DOC, Fields.SOURCE, Fields.TITLE, Fields.TITLE_EN, Fields.LANG, Fields.DATE,
-              Fields.ISSUER, Fields.FORMAT, Fields.PAGES, Fields.PASSAGES, Fields.SHA256, Fields.OCR_PAGES));
+              Fields.ISSUER, Fields.DATE_FIRST, Fields.DATE_SOURCE, Fields.NUMBER, Fields.FORMAT, Fields.PAGES, Fields.PASSAGES, Fields.SHA256,
+              Fields.FINGERPRINT, Fields.OCR_PAGES));
       q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
       QueryResponse r = query("list the documents", q);
       for (SolrDocument d : r.getResults()) list.add(SolrIndexer.documentInfo(d));
@@ -274,19 +278,22 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     list.sort(Comparator.comparing((DocumentInfo i) -> i.date() == null ? "9999" : i.date()).thenComparing(DocumentInfo::id));
     Map<String, DocumentInfo> out = new LinkedHashMap<>();
     for (DocumentInfo i : list) out.put(i.id(), i);
+    Copies c = Copies.of(out.values());
     synchronized (lock) {
       docs = out;
+      copies = c;
       if (glossary == null || !g.fingerprint().equals(glossary.fingerprint())) expansion = new Expansion(g);
       glossary = g;
       loadedAt = System.currentTimeMillis();
-      return new State(docs, glossary, expansion);
+      return new State(docs, copies, glossary, expansion);
     }
   }
 
   @Override
   public List<Api.Doc> documents() throws IOException {
     List<Api.Doc> out = new ArrayList<>();
-    for (DocumentInfo i : state().docs().values()) out.add(SearchService.doc(i));
+    State st = state();
+    for (DocumentInfo i : st.docs().values()) out.add(SearchService.doc(i, st.docs(), st.copies()));
     return out;
   }
 
@@ -354,7 +361,7 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
           SolrIndexer.integer(d, Fields.OCR) == 1));
       texts.add(text);
     }
-    return DocumentReader.detail(info, passages, texts, anchor, quote, matchCount, citedBy(st, info));
+    return DocumentReader.detail(SearchService.doc(info, st.docs(), st.copies()), passages, texts, anchor, quote, matchCount, citedBy(st, info));
   }
 
   /** Passages of other documents that name this one by its title (copies with the same title excluded). */
@@ -369,7 +376,7 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     }
     List<Api.Citation> out = new ArrayList<>();
     for (DocumentInfo info : st.docs().values()) {
-      if (info.id().equals(self.id()) || Objects.equals(info.title(), self.title())) continue;
+      if (info.id().equals(self.id()) || Objects.equals(info.title(), self.title()) || st.copies().isCopy(info.id())) continue;
       for (SolrDocument d : byDoc.getOrDefault(info.id(), List.of())) {
         String text = SolrIndexer.str(d, Fields.EXACT);
         List<Api.Span> spans = StoredMentions.parse(SolrIndexer.str(d, Fields.MENTIONS)).stream()

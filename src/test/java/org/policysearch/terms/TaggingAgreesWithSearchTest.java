@@ -55,6 +55,8 @@ class TaggingAgreesWithSearchTest {
         texts.put(id, BruteForce.normalize(BruteForce.withTitles(b.toString(), info.title(), d.title(), info.titleEn())));
       }
     }
+    // a copy (the report's text export beside its PDF) counts once, under the leading copy (issue 17)
+    for (Api.Doc d : search.documents()) if (d.copyOf() != null) texts.remove(d.id());
   }
 
   @AfterAll
@@ -128,12 +130,12 @@ class TaggingAgreesWithSearchTest {
   void secureAndControllableConcordance() throws Exception {
     Concordance.TermDetail d = concordance.term("secure-and-controllable", null);
     Map<String, Long> counts = d.docs().stream().collect(Collectors.toMap(Concordance.TermDoc::doc, Concordance.TermDoc::count));
-    assertEquals(Set.of("uschamber-2017-made-in-china-2025-en-txt", "uschamber-2017-made-in-china-2025-en-pdf",
-        "2015-national-security-law-zh-docx"), counts.keySet());
+    // the report's text export is a copy of its PDF: counted once, under the PDF (issue 17)
+    assertEquals(Set.of("uschamber-2017-made-in-china-2025-en-pdf", "2015-national-security-law-zh-docx"), counts.keySet());
     assertEquals(1L, counts.get("2015-national-security-law-zh-docx"));
-    assertEquals(counts.get("uschamber-2017-made-in-china-2025-en-txt"), counts.get("uschamber-2017-made-in-china-2025-en-pdf"));
-    long report = count(texts.get("uschamber-2017-made-in-china-2025-en-txt"), search.glossary().get("secure-and-controllable"));
-    assertEquals(report, counts.get("uschamber-2017-made-in-china-2025-en-txt"), "includes the occurrences split across lines");
+    assertEquals(37L, counts.get("uschamber-2017-made-in-china-2025-en-pdf"));
+    long report = count(texts.get("uschamber-2017-made-in-china-2025-en-pdf"), search.glossary().get("secure-and-controllable"));
+    assertEquals(report, counts.get("uschamber-2017-made-in-china-2025-en-pdf"), "includes the occurrences split across lines");
     assertEquals("2015-national-security-law-zh-docx", d.docs().get(0).doc(), "documents in date order");
   }
 

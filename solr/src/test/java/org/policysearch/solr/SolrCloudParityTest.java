@@ -52,7 +52,8 @@ class SolrCloudParityTest {
   static final List<String> QUERIES = List.of("secure and controllable", "安全可控", "semiconductor subsidies", "网络安全",
       "中国制造2025", "tariffs OR 关税", "\"Made in China 2025\" AND NOT semiconductors", "intellectual property lang:en",
       "国家安全 year:2015", "year:[2016 TO 2018] cybersecurity", "term:secure-and-controllable", "innov*", "overcapacity",
-      "Section 301: China", "关键信息基础设施 lang:zh", "technolgy~1");
+      "Section 301: China", "关键信息基础设施 lang:zh", "technolgy~1", "采购 issuer:国务院", "issuer:USTR tariffs",
+      "number:中华人民共和国国务院令第658号");
 
   MiniSolrCloudCluster cluster;
   Path work;

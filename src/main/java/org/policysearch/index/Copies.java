@@ -1,0 +1,97 @@
+package org.policysearch.index;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.policysearch.metadata.TextFingerprint;
+
+/**
+ * Files that hold the same document ({@link TextFingerprint#sameDocument}), grouped: one copy
+ * leads, the others are named under it. The leader is the richer format: PDF (pages to link to),
+ * then Word / OpenDocument, HTML, Markdown, plain text; among equals the one with more passages,
+ * then the smaller id. Results, facets, the concordance and the heatmap count only the leader's
+ * passages; a copy keeps its own reader page and deep links.
+ *
+ * @param leaderOf every copy's leader (leaders are not keys)
+ * @param copiesOf every leader's copies, in id order
+ */
+public record Copies(Map<String, String> leaderOf, Map<String, List<String>> copiesOf) {
+  public static final Copies NONE = new Copies(Map.of(), Map.of());
+
+  /** How many of the smallest sketch values are used as buckets to find candidate pairs. */
+  private static final int KEYS = 3;
+
+  public static Copies of(Collection<DocumentInfo> docs) {
+    Map<String, TextFingerprint.Parsed> prints = new HashMap<>();
+    Map<String, DocumentInfo> byId = new HashMap<>();
+    Map<Long, List<String>> buckets = new HashMap<>();
+    for (DocumentInfo d : docs) {
+      TextFingerprint.Parsed p = TextFingerprint.parse(d.fingerprint());
+      if (p == null || p.length() == 0) continue;
+      prints.put(d.id(), p);
+      byId.put(d.id(), d);
+      buckets.computeIfAbsent(p.whole(), k -> new ArrayList<>()).add(d.id());
+      for (long key : p.keys(KEYS)) buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(d.id());
+    }
+    Map<String, String> parent = new HashMap<>();
+    for (List<String> bucket : buckets.values()) {
+      if (bucket.size() < 2 || bucket.size() > 50) continue; // a value shared by many texts is boilerplate, not a copy
+      for (int i = 0; i < bucket.size(); i++) {
+        for (int j = i + 1; j < bucket.size(); j++) {
+          String a = bucket.get(i), b = bucket.get(j);
+          if (!find(parent, a).equals(find(parent, b)) && TextFingerprint.sameDocument(prints.get(a), prints.get(b))) {
+            parent.put(find(parent, a), find(parent, b));
+          }
+        }
+      }
+    }
+    if (parent.isEmpty()) return NONE;
+    Map<String, List<DocumentInfo>> groups = new LinkedHashMap<>();
+    for (String id : prints.keySet()) groups.computeIfAbsent(find(parent, id), k -> new ArrayList<>()).add(byId.get(id));
+    Map<String, String> leaderOf = new HashMap<>();
+    Map<String, List<String>> copiesOf = new HashMap<>();
+    for (List<DocumentInfo> g : groups.values()) {
+      if (g.size() < 2) continue;
+      g.sort(LEADER_FIRST);
+      String leader = g.get(0).id();
+      List<String> copies = new ArrayList<>();
+      for (DocumentInfo d : g.subList(1, g.size())) {
+        leaderOf.put(d.id(), leader);
+        copies.add(d.id());
+      }
+      copies.sort(Comparator.naturalOrder());
+      copiesOf.put(leader, List.copyOf(copies));
+    }
+    return new Copies(Map.copyOf(leaderOf), Map.copyOf(copiesOf));
+  }
+
+  public boolean isCopy(String docId) {
+    return leaderOf.containsKey(docId);
+  }
+
+  private static final Comparator<DocumentInfo> LEADER_FIRST = Comparator.comparingInt((DocumentInfo d) -> formatRank(d.format()))
+      .thenComparing(Comparator.comparingInt(DocumentInfo::passages).reversed())
+      .thenComparing(DocumentInfo::id);
+
+  /** Richer formats first: PDF, then word-processor documents, HTML, Markdown, plain text, anything else. */
+  static int formatRank(String mediaType) {
+    String t = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT);
+    if (t.startsWith("application/pdf")) return 0;
+    if (t.contains("wordprocessingml") || t.contains("msword") || t.contains("opendocument.text") || t.contains("rtf")) return 1;
+    if (t.contains("html")) return 2;
+    if (t.contains("markdown")) return 3;
+    if (t.startsWith("text/plain")) return 4;
+    return 5;
+  }
+
+  private static String find(Map<String, String> parent, String id) {
+    String p = id;
+    while (parent.containsKey(p)) p = parent.get(p);
+    return p;
+  }
+}
