@@ -95,6 +95,25 @@ class OcrTest {
   }
 
   @Test
+  void forceReadsEveryPageWithOcrAlsoInProcess() throws Exception {
+    assumeTrue(Ocr.availability().usable(), "Tesseract is not installed here (.ci/run installs it)");
+    Path pdf = tmp.resolve("typed.pdf");
+    Fixtures.pdf(pdf, "Secure and controllable technology for critical information infrastructure.");
+    try (Extractor auto = new Extractor(Extractor.Limits.IN_PROCESS)) {
+      ExtractedDocument d = auto.extract(pdf);
+      assertEquals(List.of(), d.ocrPages(), "auto leaves a page with a text layer alone");
+    }
+    try (Extractor force = new Extractor(Extractor.Limits.IN_PROCESS.withOcr(Ocr.Mode.FORCE, 300))) {
+      ExtractedDocument d = force.extract(pdf);
+      assertEquals(Outcome.OK, d.outcome(), d.reason());
+      assertEquals(List.of(1), d.ocrPages());
+      String text = String.join("\n", d.blocks().stream().map(Block::text).toList());
+      assertTrue(text.contains("controllable technology"), text);
+      assertEquals(1, force.ocrFiles());
+    }
+  }
+
+  @Test
   void modesParseAndRefuseNonsense() {
     assertEquals(Ocr.Mode.FORCE, Ocr.Mode.parse("Force"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Ocr.Mode.parse("sometimes"));
