@@ -26,7 +26,10 @@ public final class OcrOptions {
 
   /** One line on what OCR did, and once, why some files could not have it (they are listed as failures). */
   static void printSummary(PrintStream out, Extractor ex) {
-    if (ex.ocrFiles() > 0) out.printf("OCR: %d files, %d pages read from images (marked \"ocr\" in results)%n", ex.ocrFiles(), ex.ocrPages());
+    if (ex.ocrFiles() > 0) {
+      out.printf("OCR: %d %s, %d %s read from images (marked \"ocr\" in results)%n", ex.ocrFiles(), ex.ocrFiles() == 1 ? "file" : "files",
+          ex.ocrPages(), ex.ocrPages() == 1 ? "page" : "pages");
+    }
     String problem = ex.ocrProblem();
     if (problem != null) {
       out.println("OCR: " + problem);

@@ -114,6 +114,33 @@ class OcrTest {
   }
 
   @Test
+  void theIndexSummaryCountsOcrAndBadOptionsAreUsageErrors() throws Exception {
+    assumeTrue(Ocr.availability().usable(), "Tesseract is not installed here (.ci/run installs it)");
+    Path corpus = tmp.resolve("corpus");
+    Files.createDirectories(corpus);
+    Files.move(scan(), corpus.resolve("scan.pdf"));
+    Fixtures.text(corpus.resolve("note.txt"), "A typed note.\n");
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream oldOut = System.out, oldErr = System.err;
+    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    int ok, bad;
+    try {
+      ok = org.policysearch.cli.Main.run("index", "--corpus", corpus.toString(), "--index", tmp.resolve("index").toString());
+      bad = org.policysearch.cli.Main.run("index", "--corpus", corpus.toString(), "--index", tmp.resolve("index").toString(),
+          "--ocr", "sometimes");
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+    String summary = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, ok, summary);
+    assertTrue(summary.contains("OCR: 1 file, 1 page read from images"), summary);
+    assertEquals(2, bad);
+    assertTrue(err.toString(java.nio.charset.StandardCharsets.UTF_8).contains("--ocr takes auto, off or force, not 'sometimes'"), err.toString());
+  }
+
+  @Test
   void modesParseAndRefuseNonsense() {
     assertEquals(Ocr.Mode.FORCE, Ocr.Mode.parse("Force"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Ocr.Mode.parse("sometimes"));
