@@ -126,7 +126,18 @@ public final class Ocr {
     Files.writeString(script, "#!/bin/sh\nunset TESSDATA_PREFIX\nOMP_THREAD_LIMIT=1\nexport OMP_THREAD_LIMIT\nexec '"
         + real.replace("'", "'\\''") + "' \"$@\"\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-    return bin;
+    // a temporary folder mounted noexec cannot run it: then Tesseract is called directly (with its own threads)
+    try {
+      Process p = new ProcessBuilder(script.toString(), "--version").redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) return bin;
+      p.destroyForcibly();
+    } catch (IOException e) {
+      // not executable here
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return null;
   }
 
   /**
