@@ -70,8 +70,9 @@ final class SearchCommand implements Callable<Integer> {
     int i = r.offset();
     for (Api.Hit h : r.hits()) {
       out.println();
-      out.printf("%d. %s%s  [%s%s, %s, #%s]%s%n", ++i, h.title(), h.date() == null ? "" : " (" + h.date() + ")", h.doc(),
-          h.page() == null ? "" : " p." + h.page(), h.lang(), h.passage(), h.via() == null ? "" : "  via " + h.via());
+      out.printf("%d. %s%s  [%s%s, %s, #%s%s]%s%n", ++i, h.title(), h.date() == null ? "" : " (" + h.date() + ")", h.doc(),
+          h.page() == null ? "" : " p." + h.page(), h.lang(), h.passage(), h.ocr() ? ", OCR: may hold recognition errors" : "",
+          h.via() == null ? "" : "  via " + h.via());
       String about = String.join(" · ", java.util.stream.Stream.of(h.issuer(), h.number()).filter(java.util.Objects::nonNull).toList());
       if (!about.isEmpty()) out.println("   " + about);
       for (Api.CopyRef c : h.also()) out.println("   also as " + c.format() + ": " + c.id());
