@@ -128,6 +128,43 @@ class OcrSearchTest {
     assertTrue(recall("mixed-pdf", pageText(law, Set.of(6)), true, new Random(156)) >= 0.8);
   }
 
+  @Test
+  void phrasesOfTheRecognisedTextFindExactlyTheDocumentsHoldingThem() throws Exception {
+    // the oracle over what OCR produced (the passages as stored and shown), glossary expansion on
+    Map<String, String> texts = new TreeMap<>();
+    Map<String, List<String>> passages = new TreeMap<>();
+    for (Api.Doc d : search.documents()) {
+      List<String> ps = new ArrayList<>();
+      for (int offset = 0; ; offset += 100) {
+        Api.SearchResponse page = search.search(new SearchRequest("", 100, offset, null, d.id(), null, true));
+        page.hits().forEach(h -> ps.add(h.text()));
+        if (page.hits().size() < 100) break;
+      }
+      passages.put(d.id(), ps);
+      texts.put(d.id(), BruteForce.normalize(String.join("\n", ps)));
+    }
+    Random rnd = new Random(157);
+    List<String> docs = new ArrayList<>(passages.keySet());
+    List<String> failures = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      List<String> ps = passages.get(docs.get(rnd.nextInt(docs.size())));
+      List<BruteForce.Unit> units = BruteForce.units(ps.get(rnd.nextInt(ps.size())));
+      if (units.size() < 3) continue;
+      int len = 2 + rnd.nextInt(4), start = rnd.nextInt(Math.max(1, units.size() - len));
+      StringBuilder phrase = new StringBuilder();
+      for (int k = start; k < Math.min(units.size(), start + len); k++) phrase.append(units.get(k).text()).append(' ');
+      String p = phrase.toString().strip();
+      Set<String> expected = new java.util.TreeSet<>();
+      for (var e : texts.entrySet()) if (BruteForce.contains(e.getValue(), p)) expected.add(e.getKey());
+      Set<String> got = new java.util.TreeSet<>();
+      for (Api.FacetCount f : search.search(new SearchRequest("\"" + p + "\"", 0, 0, null, null, null, true)).facets().docs()) {
+        if (f.direct() > 0) got.add(f.id());
+      }
+      if (!expected.equals(got)) failures.add("\"" + p + "\": search " + got + " vs brute force " + expected);
+    }
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+  }
+
   private static final Set<String> SHORT_WORDS = Set.of("of", "to", "in", "on", "by", "an", "as", "at", "be", "is", "it", "or",
       "we", "no", "if", "us", "a");
 
