@@ -114,9 +114,18 @@ final class ServeCommand implements Callable<Integer> {
       throw e;
     }
     LOG.info("listening on http://{}:{}", host.contains(":") ? "[" + host + "]" : host, app.port());
-    search.search(SearchRequest.of("安全可控 security"));
-    long sinceJvm = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-    LOG.info("start-up to first answer: {} ms since JVM start ({} documents)", sinceJvm, search.documents().size());
+    try {
+      search.search(SearchRequest.of("安全可控 security"));
+      long sinceJvm = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+      LOG.info("start-up to first answer: {} ms since JVM start ({} documents)", sinceJvm, search.documents().size());
+    } catch (IOException e) {
+      app.stop();
+      // damage beyond what the check on open reads, met by the first search
+      if (!solr.enabled() && DamagedIndexes.isDamage(e)) {
+        throw new CliException(ExitCodes.CANNOT_RUN, DamagedIndexes.sentence(common, org.policysearch.index.IndexHealth.brief(e)));
+      }
+      throw e;
+    }
 
     if (search instanceof SearchService local) startBackgroundCheck(local, indexing);
 
