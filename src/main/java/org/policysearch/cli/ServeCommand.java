@@ -244,14 +244,19 @@ final class ServeCommand implements Callable<Integer> {
       return r;
     }
 
-    Object reindexNow() throws IOException {
+    Object reindexNow() throws IOException, org.policysearch.web.Reindexer.Failed {
       if (!Files.isDirectory(common.corpus)) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", "no_corpus");
         m.put("message", "The corpus folder " + common.corpus.toAbsolutePath() + " does not exist; start the server with --corpus DIR.");
         return m;
       }
-      return run();
+      try {
+        return run();
+      } catch (CliException e) {
+        LOG.error("re-indexing failed: {}", e.getMessage());
+        throw new org.policysearch.web.Reindexer.Failed(e.getMessage() + "; searches go on from the last complete index");
+      }
     }
 
     void reindexQuietly() {

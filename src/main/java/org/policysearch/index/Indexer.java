@@ -131,12 +131,15 @@ public final class Indexer {
           .setOpenMode(full ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setCommitOnClose(false)
           .setMergeScheduler(merges)
+          .setMaxFullFlushMergeWaitMillis(0) // no merge inside the commit: merges follow it (finishMerges), and cannot fail it
           .setRAMBufferSizeMB(64);
       IndexWriter writer;
       try {
         writer = new IndexWriter(dir, cfg);
       } catch (LockObtainFailedException e) {
         throw new IndexUnavailableException("the index " + indexDir + " is in use by another policy-search process", e);
+      } catch (IOException e) {
+        throw new IndexUnavailableException(unwritable(e), e);
       }
       List<IndexReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
       for (ScanProblem p : scan.problems()) failures.add(new IndexReport.Failure(p.source(), "SKIPPED", p.reason(), false));
@@ -175,6 +178,13 @@ public final class Indexer {
         throw new IndexUnavailableException("interrupted", e);
       } catch (IOException e) {
         throw new IndexUnavailableException(unwritable(e), e);
+      } catch (IllegalStateException e) { // AlreadyClosedException too
+        // the writer hit an error it cannot recover from (a merge or flush that could not write): say which
+        // (Lucene treats a failed merge as fatal to the writer: a merge that ran out of space during the commit lands here)
+        Throwable tragic = writer.getTragicException();
+        String where = mergeFailure.get() != null ? ", while merging segments" : "";
+        IOException cause = new IOException(String.valueOf(tragic == null ? e : tragic.getMessage()) + where, tragic == null ? e : tragic);
+        throw new IndexUnavailableException(unwritable(cause), cause);
       } finally {
         if (ok) writer.close();
         else writer.rollback();

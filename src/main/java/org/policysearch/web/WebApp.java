@@ -245,6 +245,9 @@ public final class WebApp {
     } else if (e instanceof IndexDamagedException) {
       status = 503;
       body = new ApiError("index_damaged", e.getMessage());
+    } else if (e instanceof Reindexer.Failed) {
+      status = 503;
+      body = new ApiError("reindex_failed", e.getMessage());
     } else if (e instanceof Forbidden) {
       status = 403;
       body = new ApiError("forbidden", e.getMessage());
