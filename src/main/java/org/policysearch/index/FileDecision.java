@@ -28,6 +28,9 @@ import org.policysearch.extraction.Extractor;
 final class FileDecision {
   private FileDecision() {}
 
+  /** Reads of a file that keeps changing while it is read before it is reported (and left for the next run). */
+  static final int CHANGE_RETRIES = 3;
+
   /** The file as the index holds it; the stored extraction is read only when a re-tag needs it. */
   record Indexed(String docId, String sha256, IOSupplier<byte[]> extraction) {}
 
@@ -110,8 +113,28 @@ final class FileDecision {
       writer.write(StoredExtraction.decode(blob), sha, blob, null);
       return "retagged";
     }
-    ExtractedDocument ex = extractor.extract(f.path());
-    bytes.addAndGet(f.size());
+    ExtractedDocument ex = null;
+    for (int attempt = 1; ex == null; attempt++) {
+      ExtractedDocument read = extractor.extract(f.path());
+      bytes.addAndGet(f.size());
+      // the text must be the content the hash names: a file rewritten while it was read is read again
+      String after;
+      try {
+        after = Indexer.sha256(f.path());
+      } catch (NoSuchFileException e) {
+        failures.add(new IndexReport.Failure(f.source(), "UNREADABLE", "file disappeared during the run", prev != null));
+        return "failed";
+      }
+      if (after.equals(sha)) {
+        ex = read;
+      } else if (attempt == CHANGE_RETRIES) {
+        failures.add(new IndexReport.Failure(f.source(), "CHANGING", "the file changed while it was read, " + attempt
+            + " times; the next run indexes it", prev != null));
+        return "failed";
+      } else {
+        sha = after;
+      }
+    }
     if (!ex.outcome().indexable()) {
       failures.add(new IndexReport.Failure(f.source(), ex.outcome().name(), ex.reason(), prev != null));
       return "failed";

@@ -38,13 +38,12 @@ class DiskFaultsTest {
   void aCommitOnAFullDiskFailsCleanlyAndTheRunAfterSpaceReturnsCompletes() throws Exception {
     Path corpus = DamagedIndexTest.generatedCorpus(tmp.resolve("corpus"), 20);
     try (Tmpfs disk = Tmpfs.mount(tmp.resolve("disk"), "16m")) {
-      Path index = disk.dir().resolve("index");
-      assertEquals(ExitCodes.OK, DamagedIndexTest.cli("index", "--extract-in-process", "--corpus", corpus.toString(), "--index", index.toString()).code());
+      Path index = firstRun(corpus, disk);
       Path filler = disk.dir().resolve("filler");
       disk.fillLeaving(filler, 64 * 1024);
       Fixtures.text(corpus.resolve("large.txt"), randomText(new Random(1), 100_000) + "\n\nThe closing words of the large file.\n");
 
-      DamagedIndexTest.Cli full = DamagedIndexTest.cli("index", "--extract-in-process", "--corpus", corpus.toString(), "--index", index.toString());
+      DamagedIndexTest.Cli full = index(corpus, index);
       assertEquals(ExitCodes.CANNOT_RUN, full.code(), full.out() + full.err());
       List<String> lines = full.err().lines().filter(l -> l.startsWith("policy-search: ")).toList();
       assertEquals(1, lines.size(), full.err());
@@ -54,7 +53,7 @@ class DiskFaultsTest {
       assertIntact(index, 20, 0);
 
       Files.delete(filler);
-      DamagedIndexTest.Cli again = DamagedIndexTest.cli("index", "--extract-in-process", "--corpus", corpus.toString(), "--index", index.toString());
+      DamagedIndexTest.Cli again = index(corpus, index);
       assertEquals(ExitCodes.OK, again.code(), again.out() + again.err() + "\nfree: " + disk.free() + " bytes");
       assertTrue(again.out().contains("indexed 1, unchanged 20"), again.out());
       assertIntact(index, 21, 1);
@@ -65,8 +64,7 @@ class DiskFaultsTest {
   void aMergeOnAFullDiskLosesNothingAndTheNextRunMerges() throws Exception {
     Path corpus = DamagedIndexTest.generatedCorpus(tmp.resolve("corpus"), 300);
     try (Tmpfs disk = Tmpfs.mount(tmp.resolve("disk"), "16m")) {
-      Path index = disk.dir().resolve("index");
-      assertEquals(ExitCodes.OK, DamagedIndexTest.cli("index", "--extract-in-process", "--corpus", corpus.toString(), "--index", index.toString()).code());
+      Path index = firstRun(corpus, disk);
       // each run changes another file and adds a small segment; about the tenth run's commit starts a merge of them
       // all (some 1.5 MB), and the disk has room for the run (some 100 KB) but not for the merged segment
       // Lucene counts a failed merge as fatal to that writer: when the merge fails before the run's commit is
@@ -78,7 +76,7 @@ class DiskFaultsTest {
         Fixtures.text(corpus.resolve(String.format("report-%03d.txt", k)), "Report on harbour number " + k + "\n\nRevised: quay "
             + (1000 + k) + " is closed for dredging.\n");
         disk.fillLeaving(disk.dir().resolve("filler-" + k), 600 * 1024);
-        DamagedIndexTest.Cli r = DamagedIndexTest.cli("index", "--extract-in-process", "--corpus", corpus.toString(), "--index", index.toString());
+        DamagedIndexTest.Cli r = index(corpus, index);
         if (r.code() == ExitCodes.OK) {
           lastCommitted = k;
           if (r.out().contains("segments were not merged")) failed = r;
@@ -106,7 +104,7 @@ class DiskFaultsTest {
         for (Path f : files.filter(p -> p.getFileName().toString().startsWith("filler-")).toList()) Files.delete(f);
       }
       Fixtures.text(corpus.resolve("report-299.txt"), "Report on harbour number 299\n\nRevised again.\n");
-      DamagedIndexTest.Cli merged = DamagedIndexTest.cli("index", "--extract-in-process", "--corpus", corpus.toString(), "--index", index.toString());
+      DamagedIndexTest.Cli merged = index(corpus, index);
       assertEquals(ExitCodes.OK, merged.code(), merged.out() + merged.err());
       assertFalse(merged.out().contains("not merged"), merged.out());
       assertTrue(segments(index) < mostSegments, "the next run merged: " + mostSegments + " -> " + segments(index) + " segments");
@@ -139,6 +137,17 @@ class DiskFaultsTest {
         assertTrue(serve.output().contains("re-indexing failed: the index " + index + " is on a read-only file system"), serve.output());
       }
     }
+  }
+
+  /** The index folder on the tmpfs, after a first run over the corpus. */
+  private static Path firstRun(Path corpus, Tmpfs disk) {
+    Path index = disk.dir().resolve("index");
+    assertEquals(ExitCodes.OK, index(corpus, index).code());
+    return index;
+  }
+
+  private static DamagedIndexTest.Cli index(Path corpus, Path index) {
+    return DamagedIndexTest.cli("index", "--extract-in-process", "--corpus", corpus.toString(), "--index", index.toString());
   }
 
   private static int total(HttpResponse<String> r) {
