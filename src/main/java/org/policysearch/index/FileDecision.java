@@ -94,19 +94,23 @@ final class FileDecision {
     return out;
   }
 
+  /** The file's SHA-256, or null with the failure recorded when it cannot be read. */
+  private static String hash(SourceFile f, Indexed prev, List<IndexReport.Failure> failures) {
+    try {
+      return Indexer.sha256(f.path());
+    } catch (NoSuchFileException e) {
+      failures.add(new IndexReport.Failure(f.source(), "UNREADABLE", "file disappeared during the run", prev != null));
+    } catch (IOException e) {
+      failures.add(new IndexReport.Failure(f.source(), "UNREADABLE", "cannot read: " + e.getMessage(), prev != null));
+    }
+    return null;
+  }
+
   /** Returns "indexed", "unchanged", "retagged" or "failed". */
   static String decide(SourceFile f, Indexed prev, boolean retagAll, Extractor extractor, Writer writer,
       List<IndexReport.Failure> failures, AtomicLong chars, AtomicLong bytes) throws IOException {
-    String sha;
-    try {
-      sha = Indexer.sha256(f.path());
-    } catch (NoSuchFileException e) {
-      failures.add(new IndexReport.Failure(f.source(), "UNREADABLE", "file disappeared during the run", prev != null));
-      return "failed";
-    } catch (IOException e) {
-      failures.add(new IndexReport.Failure(f.source(), "UNREADABLE", "cannot read: " + e.getMessage(), prev != null));
-      return "failed";
-    }
+    String sha = hash(f, prev, failures);
+    if (sha == null) return "failed";
     if (prev != null && prev.sha256().equals(sha) && prev.docId().equals(f.docId())) {
       if (!retagAll) return "unchanged";
       byte[] blob = prev.extraction().get();
@@ -118,13 +122,8 @@ final class FileDecision {
       ExtractedDocument read = extractor.extract(f.path());
       bytes.addAndGet(f.size());
       // the text must be the content the hash names: a file rewritten while it was read is read again
-      String after;
-      try {
-        after = Indexer.sha256(f.path());
-      } catch (NoSuchFileException e) {
-        failures.add(new IndexReport.Failure(f.source(), "UNREADABLE", "file disappeared during the run", prev != null));
-        return "failed";
-      }
+      String after = hash(f, prev, failures);
+      if (after == null) return "failed";
       if (after.equals(sha)) {
         ex = read;
       } else if (attempt == CHANGE_RETRIES) {
