@@ -106,9 +106,19 @@ final class FileDecision {
     return null;
   }
 
+  /** The file's modification time, or null when it cannot be read (the hash then says why). */
+  private static java.nio.file.attribute.FileTime modified(SourceFile f) {
+    try {
+      return java.nio.file.Files.getLastModifiedTime(f.path());
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   /** Returns "indexed", "unchanged", "retagged" or "failed". */
   static String decide(SourceFile f, Indexed prev, boolean retagAll, Extractor extractor, Writer writer,
       List<IndexReport.Failure> failures, AtomicLong chars, AtomicLong bytes) throws IOException {
+    java.nio.file.attribute.FileTime stamp = modified(f); // before the hash: any later write moves it
     String sha = hash(f, prev, failures);
     if (sha == null) return "failed";
     if (prev != null && prev.sha256().equals(sha) && prev.docId().equals(f.docId())) {
@@ -121,10 +131,12 @@ final class FileDecision {
     for (int attempt = 1; ex == null; attempt++) {
       ExtractedDocument read = extractor.extract(f.path());
       bytes.addAndGet(f.size());
-      // the text must be the content the hash names: a file rewritten while it was read is read again
+      // the text must be the content the hash names: a file rewritten while it was read (even back to the
+      // same bytes, A B A, which the hash alone cannot see) is read again
+      java.nio.file.attribute.FileTime stampAfter = modified(f);
       String after = hash(f, prev, failures);
       if (after == null) return "failed";
-      if (after.equals(sha)) {
+      if (after.equals(sha) && java.util.Objects.equals(stamp, stampAfter)) {
         ex = read;
       } else if (attempt == CHANGE_RETRIES) {
         failures.add(new IndexReport.Failure(f.source(), "CHANGING", "the file changed while it was read, " + attempt
@@ -132,6 +144,7 @@ final class FileDecision {
         return "failed";
       } else {
         sha = after;
+        stamp = stampAfter;
       }
     }
     if (!ex.outcome().indexable()) {
