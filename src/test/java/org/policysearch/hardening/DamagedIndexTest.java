@@ -31,7 +31,7 @@ import org.policysearch.testing.IndexFiles;
 
 /**
  * A damaged index (4 KB overwritten in the middle of its largest file, as a failing disk or a bad
- * copy leaves it) is never answered from: search, serve and check say so in one sentence with the
+ * copy leaves it) is never answered from: search, terms, serve and check say so in one sentence with the
  * way out and exit 3; index rebuilds it from the corpus and the passages' anchors still resolve.
  */
 class DamagedIndexTest {
@@ -55,6 +55,10 @@ class DamagedIndexTest {
     assertOneSentenceWithTheWayOut(search.err, index);
     assertTrue(search.err.contains(damaged.getFileName().toString()), "names the damaged file: " + search.err);
     assertFalse(search.out.contains("passages match"), "nothing was answered: " + search.out);
+
+    Cli terms = cli("terms", "--corpus", corpus.toString(), "--index", index.toString());
+    assertEquals(ExitCodes.CANNOT_RUN, terms.code, terms.err);
+    assertOneSentenceWithTheWayOut(terms.err, index);
 
     Cli check = cli("check", "--corpus", corpus.toString(), "--index", index.toString());
     assertEquals(ExitCodes.CANNOT_RUN, check.code, check.out + check.err);
