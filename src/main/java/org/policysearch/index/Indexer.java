@@ -45,8 +45,9 @@ import org.policysearch.terms.Tagger;
  * The incremental indexer. A run compares each file's SHA-256 with the index: unchanged files are
  * skipped (or re-tagged from their stored extraction when the glossary or schema changed),
  * changed and new files are extracted and replace their passages as one block, vanished files are
- * deleted. A file that fails keeps its last good version. The run ends in exactly one commit, so
- * a crash at any point leaves the previous commit intact.
+ * deleted. A file that fails keeps its last good version. The run's changes are one commit, so
+ * a crash at any point leaves the previous commit intact; the merges that commit starts are
+ * committed after it (same documents, fewer segments). A damaged index is rebuilt from the corpus.
  */
 public final class Indexer {
   private final Path indexDir;

@@ -90,6 +90,26 @@ class DamagedIndexTest {
     assertEquals(before, anchors(index, "\"secure and controllable\""), "the same passages answer, in the same order");
   }
 
+  /** The cost of the check every open makes, and of the full CheckIndex, on the demo index; printed for RELIABILITY.md. */
+  @Test
+  void theCheckOnOpenIsCheapOnTheDemoIndex() throws Exception {
+    Path index = DemoCorpus.index();
+    long bytes;
+    try (var files = java.nio.file.Files.list(index)) {
+      bytes = files.mapToLong(f -> f.toFile().length()).sum();
+    }
+    for (int i = 0; i < 5; i++) assertEquals(null, IndexHealth.verify(index)); // warm-up
+    int n = 50;
+    long t0 = System.nanoTime();
+    for (int i = 0; i < n; i++) assertEquals(null, IndexHealth.verify(index));
+    double perOpenMs = (System.nanoTime() - t0) / 1e6 / n;
+    IndexHealth.Report full = IndexHealth.fullCheck(index);
+    assertTrue(full.clean(), full.damage().toString());
+    System.out.printf("check on open over the demo index (%.1f MB, every file checksummed whole): %.2f ms per open, mean of %d;"
+        + " full CheckIndex: %.2f s (%d segments, %d records)%n", bytes / 1e6, perOpenMs, n, full.seconds(), full.segments(), full.documents());
+    assertTrue(perOpenMs < 250, "the check on open stays cheap: " + perOpenMs + " ms");
+  }
+
   @Test
   void serveRebuildsADamagedIndexAtStartFromTheCorpusAndAnswers() throws Exception {
     Path corpus = generatedCorpus(tmp.resolve("corpus"), 60);
