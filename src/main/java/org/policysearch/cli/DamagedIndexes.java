@@ -23,6 +23,22 @@ final class DamagedIndexes {
     if (d != null) throw new CliException(ExitCodes.CANNOT_RUN, sentence(common, d.toString()));
   }
 
+  /**
+   * When reading the index failed: the damage sentence if the index is damaged (what Lucene threw
+   * says so, or, since damaged bytes can also surface as an out-of-bounds index or the like, a full
+   * CheckIndex finds damage), else null: the failure is something else.
+   */
+  static CliException explain(CommonOptions common, Exception e) {
+    if (isDamage(e)) return new CliException(ExitCodes.CANNOT_RUN, sentence(common, IndexHealth.brief(e)));
+    try {
+      IndexHealth.Report r = IndexHealth.fullCheck(common.index);
+      if (!r.clean()) return new CliException(ExitCodes.CANNOT_RUN, sentence(common, r.damage().get(0).toString()));
+    } catch (IOException | RuntimeException checkFailed) {
+      return null;
+    }
+    return null;
+  }
+
   /** True for what Lucene throws when a file it reads does not hold what it wrote. */
   static boolean isDamage(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {

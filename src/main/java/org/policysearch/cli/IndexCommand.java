@@ -67,7 +67,7 @@ final class IndexCommand implements Callable<Integer> {
   }
 
   static void printSummary(PrintStream out, IndexReport r) {
-    if (r.rebuilt() != null) out.println("the index was damaged (" + r.rebuilt() + "): rebuilt it from the corpus");
+    if (r.rebuilt() != null) out.println(r.rebuilt());
     if (r.mergeProblem() != null) out.println("note: " + r.mergeProblem());
     out.printf("indexed %d, unchanged %d, re-tagged %d, deleted %d, failed %d%n", r.indexed(), r.unchanged(), r.retagged(),
         r.deleted(), r.failures().size());

@@ -55,9 +55,11 @@ final class SearchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     } catch (BadQueryException e) {
       throw new CliException(ExitCodes.USAGE, e.getMessage());
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof CliException) throw e;
       // damage the check on open does not read (beyond its budget) shows when a search decodes it
-      if (!solr.enabled() && DamagedIndexes.isDamage(e)) throw new CliException(ExitCodes.CANNOT_RUN, DamagedIndexes.sentence(common, org.policysearch.index.IndexHealth.brief(e)));
+      CliException damaged = solr.enabled() ? null : DamagedIndexes.explain(common, e);
+      if (damaged != null) throw damaged;
       throw e;
     }
   }

@@ -118,12 +118,11 @@ final class ServeCommand implements Callable<Integer> {
       search.search(SearchRequest.of("安全可控 security"));
       long sinceJvm = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
       LOG.info("start-up to first answer: {} ms since JVM start ({} documents)", sinceJvm, search.documents().size());
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       app.stop();
       // damage beyond what the check on open reads, met by the first search
-      if (!solr.enabled() && DamagedIndexes.isDamage(e)) {
-        throw new CliException(ExitCodes.CANNOT_RUN, DamagedIndexes.sentence(common, org.policysearch.index.IndexHealth.brief(e)));
-      }
+      CliException damaged = solr.enabled() ? null : DamagedIndexes.explain(common, e);
+      if (damaged != null) throw damaged;
       throw e;
     }
 
@@ -225,7 +224,7 @@ final class ServeCommand implements Callable<Integer> {
     synchronized IndexReport run(boolean full) throws IOException {
       IndexReport r = IndexRun.run(common.corpus, common.index, solr, common.glossaryFile(), glossary, extractor, full, threads,
           IndexListener.NONE);
-      if (r.rebuilt() != null) LOG.warn("the index was damaged ({}): rebuilt it from the corpus", r.rebuilt());
+      if (r.rebuilt() != null) LOG.warn("{}", r.rebuilt());
       if (r.mergeProblem() != null) LOG.warn("{}", r.mergeProblem());
       LOG.info("indexed {}, unchanged {}, re-tagged {}, deleted {}, failed {}; {} documents, {} passages ({} s)", r.indexed(),
           r.unchanged(), r.retagged(), r.deleted(), r.failures().size(), r.documents(), r.passages(),

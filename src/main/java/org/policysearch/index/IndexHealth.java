@@ -149,6 +149,26 @@ public final class IndexHealth {
     }
   }
 
+  /**
+   * Drops the damaged segments from the last commit with CheckIndex's own repair ({@link
+   * CheckIndex#exorciseIndex}), so that the next incremental run re-extracts only the files whose
+   * documents they held. Returns what was dropped ("segment (1504 records)"), or null when the
+   * commit point itself is damaged or nothing could be dropped (then only a rebuild helps).
+   */
+  static String dropDamagedSegments(Path indexDir) throws IOException {
+    try (Directory dir = FSDirectory.open(indexDir); Lock lock = dir.obtainLock(IndexWriter.WRITE_LOCK_NAME);
+        CheckIndex checker = new CheckIndex(dir, lock)) {
+      checker.setInfoStream(new PrintStream(java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8), false);
+      checker.setThreadCount(1);
+      CheckIndex.Status st = checker.checkIndex();
+      if (st.clean || st.missingSegments || st.numBadSegments == 0 || st.partial) return null;
+      checker.exorciseIndex(st);
+      return (st.numBadSegments == 1 ? "segment (" : st.numBadSegments + " segments (") + st.totLoseDocCount + " records)";
+    } catch (IOException | RuntimeException e) {
+      return null; // CheckIndex could not make sense of it: rebuild
+    }
+  }
+
   /** Deletes every file of the index folder but the lock, holding the lock: a damaged index is rebuilt from nothing. */
   static void wipe(Path indexDir) throws IOException {
     try (Directory dir = FSDirectory.open(indexDir); Lock lock = dir.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {

@@ -16,7 +16,7 @@ import java.util.List;
  * @param bytes bytes of files read in this run
  * @param seconds wall time
  * @param glossaryProblems glossary rows that did not load
- * @param rebuilt null, or why the index was found damaged and rebuilt from the corpus in this run
+ * @param rebuilt null, or what damage was found and how this run repaired it from the corpus (a sentence)
  * @param mergeProblem null, or why segments could not be merged after the commit (the commit stands)
  */
 public record IndexReport(int indexed, int unchanged, int retagged, int deleted, List<Failure> failures,

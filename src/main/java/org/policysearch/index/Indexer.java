@@ -83,22 +83,40 @@ public final class Indexer {
   }
 
   /**
-   * One run. The index is verified first ({@link IndexHealth#verify}); a damaged index (or one whose
-   * previous commit fails to read during the run) is deleted and rebuilt from the corpus, and the
-   * report says why ({@link IndexReport#rebuilt()}).
+   * One run. The index is verified first ({@link IndexHealth#verify}); a damaged index is repaired
+   * from the corpus (its damaged segments dropped and their files re-extracted, or, when that
+   * cannot be, deleted and rebuilt), and the report says why and how ({@link IndexReport#rebuilt()}).
    */
   public IndexReport run(CorpusScan scan, boolean full, IndexListener listener) throws IOException {
     Files.createDirectories(indexDir);
     IndexHealth.Damage damage = IndexHealth.verify(indexDir);
-    if (damage != null) return rebuild(scan, listener, damage.toString());
+    if (damage != null) return repair(scan, full, listener, damage.toString());
     try {
       return runOnce(scan, full, listener, null);
     } catch (DamagedIndex e) {
-      return rebuild(scan, listener, e.getMessage());
+      return rebuild(scan, listener, "the index was damaged (" + e.getMessage() + "): rebuilt it from the corpus");
     }
   }
 
-  private IndexReport rebuild(CorpusScan scan, IndexListener listener, String why) throws IOException {
+  /**
+   * Damage found on open: where it lies in segments, CheckIndex drops them and this run re-extracts
+   * only the files they held (the rest of the index is whole and stays); where it lies in the
+   * commit point, or the repaired index still fails the check, everything is rebuilt.
+   */
+  private IndexReport repair(CorpusScan scan, boolean full, IndexListener listener, String damage) throws IOException {
+    String dropped = full ? null : IndexHealth.dropDamagedSegments(indexDir);
+    if (dropped != null && IndexHealth.verify(indexDir) == null) {
+      try {
+        return runOnce(scan, false, listener, "the index was damaged (" + damage + "): dropped the damaged " + dropped
+            + " and re-extracted the files it held from the corpus");
+      } catch (DamagedIndex e) {
+        damage = damage + "; then " + e.getMessage();
+      }
+    }
+    return rebuild(scan, listener, "the index was damaged (" + damage + "): rebuilt it from the corpus");
+  }
+
+  private IndexReport rebuild(CorpusScan scan, IndexListener listener, String what) throws IOException {
     try {
       IndexHealth.wipe(indexDir);
     } catch (LockObtainFailedException e) {
@@ -106,7 +124,7 @@ public final class Indexer {
     } catch (IOException e) {
       throw new IndexUnavailableException(unwritable(e), e);
     }
-    return runOnce(scan, true, listener, why);
+    return runOnce(scan, true, listener, what);
   }
 
   private IndexReport runOnce(CorpusScan scan, boolean full, IndexListener listener, String rebuilt) throws IOException {
