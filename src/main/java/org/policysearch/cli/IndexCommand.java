@@ -67,6 +67,8 @@ final class IndexCommand implements Callable<Integer> {
   }
 
   static void printSummary(PrintStream out, IndexReport r) {
+    if (r.rebuilt() != null) out.println(r.rebuilt());
+    if (r.mergeProblem() != null) out.println("note: " + r.mergeProblem());
     out.printf("indexed %d, unchanged %d, re-tagged %d, deleted %d, failed %d%n", r.indexed(), r.unchanged(), r.retagged(),
         r.deleted(), r.failures().size());
     out.printf("%d documents, %d passages in the index; %,d characters extracted in %.1f s (%.2f MB/s)%n", r.documents(),

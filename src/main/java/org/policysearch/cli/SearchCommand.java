@@ -44,6 +44,7 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     String q = String.join(" ", query);
     PrintStream out = System.out;
+    if (!solr.enabled()) DamagedIndexes.refuseIfDamaged(common);
     try (SearchBackend search = solr.open(common, common.loadGlossary())) {
       Api.SearchResponse r = search.search(new SearchRequest(q, limit, offset, lang, doc, term, !noExpand));
       if (json) {
@@ -54,6 +55,12 @@ final class SearchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     } catch (BadQueryException e) {
       throw new CliException(ExitCodes.USAGE, e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof CliException) throw e;
+      // damage the check on open does not read (beyond its budget) shows when a search decodes it
+      CliException damaged = solr.enabled() ? null : DamagedIndexes.explain(common, e);
+      if (damaged != null) throw damaged;
+      throw e;
     }
   }
 

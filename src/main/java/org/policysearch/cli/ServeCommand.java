@@ -84,6 +84,7 @@ final class ServeCommand implements Callable<Integer> {
         LOG.warn("the corpus folder {} does not exist: serving an empty index. Start with --corpus DIR pointing at a folder "
             + "of documents (PDF, DOCX, HTML, Markdown, text).", common.corpus.toAbsolutePath());
       }
+      if (!solr.enabled()) DamagedIndexes.refuseIfDamaged(common); // without a corpus to rebuild from, a damaged index stops here
       try (SearchBackend search = solr.open(common, glossary)) {
         indexing.search = search;
         return serve(search, indexing, glossary, assets);
@@ -113,9 +114,19 @@ final class ServeCommand implements Callable<Integer> {
       throw e;
     }
     LOG.info("listening on http://{}:{}", host.contains(":") ? "[" + host + "]" : host, app.port());
-    search.search(SearchRequest.of("安全可控 security"));
-    long sinceJvm = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-    LOG.info("start-up to first answer: {} ms since JVM start ({} documents)", sinceJvm, search.documents().size());
+    try {
+      search.search(SearchRequest.of("安全可控 security"));
+      long sinceJvm = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+      LOG.info("start-up to first answer: {} ms since JVM start ({} documents)", sinceJvm, search.documents().size());
+    } catch (IOException | RuntimeException e) {
+      app.stop();
+      // damage beyond what the check on open reads, met by the first search
+      CliException damaged = solr.enabled() ? null : DamagedIndexes.explain(common, e);
+      if (damaged != null) throw damaged;
+      throw e;
+    }
+
+    if (search instanceof SearchService local) startBackgroundCheck(local, indexing);
 
     CorpusWatcher watcher = null;
     if (!noWatch && Files.isDirectory(common.corpus)) {
@@ -137,6 +148,41 @@ final class ServeCommand implements Callable<Integer> {
     }, "serve-shutdown"));
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  /**
+   * Lucene's full CheckIndex, once, in the background after start (between indexing runs, which
+   * it excludes). On damage the server refuses searches with the one sentence (HTTP 503) and
+   * rebuilds the index from the corpus, then answers again.
+   */
+  private void startBackgroundCheck(SearchService local, Indexing indexing) {
+    Thread t = new Thread(() -> {
+      try {
+        org.policysearch.index.IndexHealth.Report r;
+        synchronized (indexing) {
+          r = org.policysearch.index.IndexHealth.fullCheck(common.index);
+        }
+        if (r.clean()) {
+          LOG.info("full index check (Lucene CheckIndex): {} segments, {} records, clean ({} s)", r.segments(), r.documents(),
+              String.format("%.1f", r.seconds()));
+          return;
+        }
+        String sentence = DamagedIndexes.sentence(common, r.damage().get(0).toString());
+        local.refuse(sentence);
+        LOG.error("{}", sentence);
+        if (!Files.isDirectory(common.corpus)) return; // refused until someone rebuilds it
+        LOG.warn("rebuilding the index from the corpus {}; searches are refused until it is done", common.corpus.toAbsolutePath());
+        indexing.run(true);
+        local.accept();
+        LOG.info("the index was rebuilt from the corpus and is searched again");
+      } catch (org.apache.lucene.store.LockObtainFailedException e) {
+        LOG.warn("full index check skipped: another process is writing the index {}", common.index);
+      } catch (IOException | RuntimeException e) {
+        LOG.error("full index check or rebuild failed: {}", e.getMessage());
+      }
+    }, "index-check");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Fails before a possibly long indexing run when the port is taken (the real bind below still decides). */
@@ -171,9 +217,15 @@ final class ServeCommand implements Callable<Integer> {
       this.glossary = glossary;
     }
 
-    synchronized IndexReport run() throws IOException {
-      IndexReport r = IndexRun.run(common.corpus, common.index, solr, common.glossaryFile(), glossary, extractor, false, threads,
+    IndexReport run() throws IOException {
+      return run(false);
+    }
+
+    synchronized IndexReport run(boolean full) throws IOException {
+      IndexReport r = IndexRun.run(common.corpus, common.index, solr, common.glossaryFile(), glossary, extractor, full, threads,
           IndexListener.NONE);
+      if (r.rebuilt() != null) LOG.warn("{}", r.rebuilt());
+      if (r.mergeProblem() != null) LOG.warn("{}", r.mergeProblem());
       LOG.info("indexed {}, unchanged {}, re-tagged {}, deleted {}, failed {}; {} documents, {} passages ({} s)", r.indexed(),
           r.unchanged(), r.retagged(), r.deleted(), r.failures().size(), r.documents(), r.passages(),
           String.format("%.1f", r.seconds()));
@@ -191,14 +243,19 @@ final class ServeCommand implements Callable<Integer> {
       return r;
     }
 
-    Object reindexNow() throws IOException {
+    Object reindexNow() throws IOException, org.policysearch.web.Reindexer.Failed {
       if (!Files.isDirectory(common.corpus)) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", "no_corpus");
         m.put("message", "The corpus folder " + common.corpus.toAbsolutePath() + " does not exist; start the server with --corpus DIR.");
         return m;
       }
-      return run();
+      try {
+        return run();
+      } catch (CliException e) {
+        LOG.error("re-indexing failed: {}", e.getMessage());
+        throw new org.policysearch.web.Reindexer.Failed(e.getMessage() + "; searches go on from the last complete index");
+      }
     }
 
     void reindexQuietly() {

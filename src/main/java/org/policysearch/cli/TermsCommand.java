@@ -39,6 +39,7 @@ final class TermsCommand implements Callable<Integer> {
     if (suggest && solr.enabled()) {
       throw new CliException(ExitCodes.USAGE, "--suggest reads the index folder, not a Solr collection: run it without --solr");
     }
+    if (!solr.enabled()) DamagedIndexes.refuseIfDamaged(common);
     try (SearchBackend backend = solr.open(common, common.loadGlossary())) {
       Concordance conc = new Concordance(backend); // the tags of the index folder or of the collection
       if (suggest) {

@@ -28,6 +28,9 @@ import org.policysearch.extraction.Extractor;
 final class FileDecision {
   private FileDecision() {}
 
+  /** Reads of a file that keeps changing while it is read before it is reported (and left for the next run). */
+  static final int CHANGE_RETRIES = 3;
+
   /** The file as the index holds it; the stored extraction is read only when a re-tag needs it. */
   record Indexed(String docId, String sha256, IOSupplier<byte[]> extraction) {}
 
@@ -91,27 +94,59 @@ final class FileDecision {
     return out;
   }
 
+  /** The file's SHA-256, or null with the failure recorded when it cannot be read. */
+  private static String hash(SourceFile f, Indexed prev, List<IndexReport.Failure> failures) {
+    try {
+      return Indexer.sha256(f.path());
+    } catch (NoSuchFileException e) {
+      failures.add(new IndexReport.Failure(f.source(), "UNREADABLE", "file disappeared during the run", prev != null));
+    } catch (IOException e) {
+      failures.add(new IndexReport.Failure(f.source(), "UNREADABLE", "cannot read: " + e.getMessage(), prev != null));
+    }
+    return null;
+  }
+
+  /** The file's modification time, or null when it cannot be read (the hash then says why). */
+  private static java.nio.file.attribute.FileTime modified(SourceFile f) {
+    try {
+      return java.nio.file.Files.getLastModifiedTime(f.path());
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   /** Returns "indexed", "unchanged", "retagged" or "failed". */
   static String decide(SourceFile f, Indexed prev, boolean retagAll, Extractor extractor, Writer writer,
       List<IndexReport.Failure> failures, AtomicLong chars, AtomicLong bytes) throws IOException {
-    String sha;
-    try {
-      sha = Indexer.sha256(f.path());
-    } catch (NoSuchFileException e) {
-      failures.add(new IndexReport.Failure(f.source(), "UNREADABLE", "file disappeared during the run", prev != null));
-      return "failed";
-    } catch (IOException e) {
-      failures.add(new IndexReport.Failure(f.source(), "UNREADABLE", "cannot read: " + e.getMessage(), prev != null));
-      return "failed";
-    }
+    java.nio.file.attribute.FileTime stamp = modified(f); // before the hash: any later write moves it
+    String sha = hash(f, prev, failures);
+    if (sha == null) return "failed";
     if (prev != null && prev.sha256().equals(sha) && prev.docId().equals(f.docId())) {
       if (!retagAll) return "unchanged";
       byte[] blob = prev.extraction().get();
       writer.write(StoredExtraction.decode(blob), sha, blob, null);
       return "retagged";
     }
-    ExtractedDocument ex = extractor.extract(f.path());
-    bytes.addAndGet(f.size());
+    ExtractedDocument ex = null;
+    for (int attempt = 1; ex == null; attempt++) {
+      ExtractedDocument read = extractor.extract(f.path());
+      bytes.addAndGet(f.size());
+      // the text must be the content the hash names: a file rewritten while it was read (even back to the
+      // same bytes, A B A, which the hash alone cannot see) is read again
+      java.nio.file.attribute.FileTime stampAfter = modified(f);
+      String after = hash(f, prev, failures);
+      if (after == null) return "failed";
+      if (after.equals(sha) && java.util.Objects.equals(stamp, stampAfter)) {
+        ex = read;
+      } else if (attempt == CHANGE_RETRIES) {
+        failures.add(new IndexReport.Failure(f.source(), "CHANGING", "the file changed while it was read, " + attempt
+            + " times; the next run indexes it", prev != null));
+        return "failed";
+      } else {
+        sha = after;
+        stamp = stampAfter;
+      }
+    }
     if (!ex.outcome().indexable()) {
       failures.add(new IndexReport.Failure(f.source(), ex.outcome().name(), ex.reason(), prev != null));
       return "failed";

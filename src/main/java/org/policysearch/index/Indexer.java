@@ -45,8 +45,9 @@ import org.policysearch.terms.Tagger;
  * The incremental indexer. A run compares each file's SHA-256 with the index: unchanged files are
  * skipped (or re-tagged from their stored extraction when the glossary or schema changed),
  * changed and new files are extracted and replace their passages as one block, vanished files are
- * deleted. A file that fails keeps its last good version. The run ends in exactly one commit, so
- * a crash at any point leaves the previous commit intact.
+ * deleted. A file that fails keeps its last good version. The run's changes are one commit, so
+ * a crash at any point leaves the previous commit intact; the merges that commit starts are
+ * committed after it (same documents, fewer segments). A damaged index is rebuilt from the corpus.
  */
 public final class Indexer {
   private final Path indexDir;
@@ -74,24 +75,90 @@ public final class Indexer {
     }
   }
 
+  /** The previous commit could not be read: the index is damaged. */
+  private static final class DamagedIndex extends IOException {
+    DamagedIndex(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * One run. The index is verified first ({@link IndexHealth#verify}); a damaged index is repaired
+   * from the corpus (its damaged segments dropped and their files re-extracted, or, when that
+   * cannot be, deleted and rebuilt), and the report says why and how ({@link IndexReport#rebuilt()}).
+   */
   public IndexReport run(CorpusScan scan, boolean full, IndexListener listener) throws IOException {
-    long t0 = System.nanoTime();
     Files.createDirectories(indexDir);
-    try (Directory dir = FSDirectory.open(indexDir);
-        DirectoryReader previous = full || !DirectoryReader.indexExists(dir) ? null : DirectoryReader.open(dir)) {
+    IndexHealth.Damage damage = IndexHealth.verify(indexDir);
+    if (damage != null) return repair(scan, full, listener, damage.toString());
+    try {
+      return runOnce(scan, full, listener, null);
+    } catch (DamagedIndex e) {
+      return rebuild(scan, listener, "the index was damaged (" + e.getMessage() + "): rebuilt it from the corpus");
+    }
+  }
+
+  /**
+   * Damage found on open: where it lies in segments, CheckIndex drops them and this run re-extracts
+   * only the files they held (the rest of the index is whole and stays); where it lies in the
+   * commit point, or the repaired index still fails the check, everything is rebuilt.
+   */
+  private IndexReport repair(CorpusScan scan, boolean full, IndexListener listener, String damage) throws IOException {
+    String dropped = full ? null : IndexHealth.dropDamagedSegments(indexDir);
+    if (dropped != null && IndexHealth.verify(indexDir) == null) {
+      try {
+        return runOnce(scan, false, listener, "the index was damaged (" + damage + "): dropped the damaged " + dropped
+            + " and re-extracted the files it held from the corpus");
+      } catch (DamagedIndex e) {
+        damage = damage + "; then " + e.getMessage();
+      }
+    }
+    return rebuild(scan, listener, "the index was damaged (" + damage + "): rebuilt it from the corpus");
+  }
+
+  private IndexReport rebuild(CorpusScan scan, IndexListener listener, String what) throws IOException {
+    try {
+      IndexHealth.wipe(indexDir);
+    } catch (LockObtainFailedException e) {
+      throw new IndexUnavailableException("the index " + indexDir + " is in use by another policy-search process", e);
+    } catch (IOException e) {
+      throw new IndexUnavailableException(unwritable(e), e);
+    }
+    return runOnce(scan, true, listener, what);
+  }
+
+  private IndexReport runOnce(CorpusScan scan, boolean full, IndexListener listener, String rebuilt) throws IOException {
+    long t0 = System.nanoTime();
+    try (Directory dir = FSDirectory.open(indexDir); DirectoryReader previous = full ? null : openPrevious(dir)) {
       Map<String, String> commitData = new HashMap<>();
-      Map<String, Existing> existing = previous == null ? Map.of() : readExisting(previous, commitData);
+      Map<String, Existing> existing;
+      try {
+        existing = previous == null ? Map.of() : readExisting(previous, commitData);
+      } catch (org.apache.lucene.index.CorruptIndexException | java.io.EOFException e) {
+        throw new DamagedIndex("the last commit: " + IndexHealth.brief(e), e);
+      }
+      java.util.concurrent.atomic.AtomicReference<Throwable> mergeFailure = new java.util.concurrent.atomic.AtomicReference<>();
+      org.apache.lucene.index.ConcurrentMergeScheduler merges = new org.apache.lucene.index.ConcurrentMergeScheduler() {
+        @Override
+        protected void handleMergeException(Throwable exc) {
+          mergeFailure.compareAndSet(null, exc); // reported with the run; the commit does not depend on it
+        }
+      };
       boolean retagAll = !Fields.SCHEMA_VERSION.equals(commitData.get(Fields.COMMIT_SCHEMA))
           || !glossary.fingerprint().equals(commitData.get(Fields.COMMIT_GLOSSARY));
       IndexWriterConfig cfg = new IndexWriterConfig(Fields.analyzer())
           .setOpenMode(full ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setCommitOnClose(false)
+          .setMergeScheduler(merges)
+          .setMaxFullFlushMergeWaitMillis(0) // no merge inside the commit: merges follow it (finishMerges), and cannot fail it
           .setRAMBufferSizeMB(64);
       IndexWriter writer;
       try {
         writer = new IndexWriter(dir, cfg);
       } catch (LockObtainFailedException e) {
         throw new IndexUnavailableException("the index " + indexDir + " is in use by another policy-search process", e);
+      } catch (IOException e) {
+        throw new IndexUnavailableException(unwritable(e), e);
       }
       List<IndexReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
       for (ScanProblem p : scan.problems()) failures.add(new IndexReport.Failure(p.source(), "SKIPPED", p.reason(), false));
@@ -113,24 +180,81 @@ public final class Indexer {
         writer.setLiveCommitData(data.entrySet());
         writer.commit();
         ok = true;
+        String mergeProblem = finishMerges(writer, merges, mergeFailure);
         listener.finish();
         int[] sizes = count(dir);
         return new IndexReport(counts.indexed(), counts.unchanged(), counts.retagged(), gone.size(), List.copyOf(failures), sizes[0],
-            sizes[1], chars.get(), bytes.get(), (System.nanoTime() - t0) / 1e9, glossary.problems());
+            sizes[1], chars.get(), bytes.get(), (System.nanoTime() - t0) / 1e9, glossary.problems(), rebuilt, mergeProblem);
       } catch (java.util.concurrent.ExecutionException e) {
         Throwable c = e.getCause();
-        if (c instanceof IOException io) throw new IndexUnavailableException("indexing failed: " + io.getMessage(), io);
+        if (c instanceof org.apache.lucene.index.CorruptIndexException || c instanceof java.io.EOFException) {
+          throw new DamagedIndex("a stored extraction: " + IndexHealth.brief(c), c); // read for a re-tag
+        }
+        if (c instanceof IOException io) throw new IndexUnavailableException(unwritable(io), io);
         throw new IndexUnavailableException("indexing failed: " + c, c);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IndexUnavailableException("interrupted", e);
       } catch (IOException e) {
-        throw new IndexUnavailableException("cannot write the index " + indexDir + ": " + e.getMessage(), e);
+        throw new IndexUnavailableException(unwritable(e), e);
+      } catch (IllegalStateException e) { // AlreadyClosedException too
+        // the writer hit an error it cannot recover from (a merge or flush that could not write): say which
+        // (Lucene treats a failed merge as fatal to the writer: a merge that ran out of space during the commit lands here)
+        Throwable tragic = writer.getTragicException();
+        String where = mergeFailure.get() != null ? ", while merging segments" : "";
+        IOException cause = new IOException(String.valueOf(tragic == null ? e : tragic.getMessage()) + where, tragic == null ? e : tragic);
+        throw new IndexUnavailableException(unwritable(cause), cause);
       } finally {
         if (ok) writer.close();
         else writer.rollback();
       }
     }
+  }
+
+  /** The previous commit, or null when there is none; a commit that cannot be opened is damage. */
+  private static DirectoryReader openPrevious(Directory dir) throws IOException {
+    if (!DirectoryReader.indexExists(dir)) return null;
+    try {
+      return DirectoryReader.open(dir);
+    } catch (org.apache.lucene.index.CorruptIndexException | java.io.EOFException | java.nio.file.NoSuchFileException
+        | org.apache.lucene.index.IndexFormatTooOldException | org.apache.lucene.index.IndexFormatTooNewException e) {
+      throw new DamagedIndex("the last commit: " + IndexHealth.brief(e), e);
+    }
+  }
+
+  /**
+   * Lets the merges the commit started finish and commits them, so segments do not pile up run
+   * after run. A merge that fails (no space for the merged segment) loses nothing: the run's commit
+   * stands, the merge's partial files are deleted and the next run tries again. Returns the
+   * failure in words, or null.
+   */
+  private String finishMerges(IndexWriter writer, org.apache.lucene.index.ConcurrentMergeScheduler merges,
+      java.util.concurrent.atomic.AtomicReference<Throwable> failure) {
+    try {
+      merges.sync();
+      if (failure.get() == null && writer.hasUncommittedChanges()) writer.commit();
+    } catch (IOException | RuntimeException e) {
+      failure.compareAndSet(null, e);
+    }
+    Throwable f = failure.get();
+    if (f == null) return null;
+    while (f.getCause() != null && !(f instanceof IOException)) f = f.getCause();
+    return "segments were not merged (" + f.getMessage() + "); the index is complete and the next run merges them";
+  }
+
+  /** Why the index could not be written, in one sentence. */
+  private String unwritable(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) {
+        return "the disk holding the index " + indexDir + " is full (" + m.strip()
+            + "); the previous index is unchanged: free some space and run again";
+      }
+      if (m.contains("Read-only file system")) {
+        return "the index " + indexDir + " is on a read-only file system; the previous index is unchanged";
+      }
+    }
+    return "cannot write the index " + indexDir + ": " + e.getMessage();
   }
 
   private String indexOne(SourceFile f, SourceMetadata meta, Existing prev, boolean retagAll, IndexWriter writer,

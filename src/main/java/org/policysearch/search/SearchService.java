@@ -79,6 +79,8 @@ public final class SearchService implements SearchBackend {
   private IndexReader docsReader;
   private Map<String, DocumentInfo> docs = Map.of();
   private Copies copies = Copies.NONE;
+  /** Non-null while the index is known to be damaged: every read is refused with this sentence. */
+  private volatile String damaged;
 
   /** Opens the index in indexDir, creating an empty one if there is none yet. */
   public SearchService(Path indexDir, Glossary glossary) throws IOException {
@@ -138,6 +140,25 @@ public final class SearchService implements SearchBackend {
     }
   }
 
+  /**
+   * Refuses every search and read with this sentence ({@link IndexDamagedException}) until
+   * {@link #accept()}: a damaged index is never answered from.
+   */
+  public void refuse(String sentence) {
+    damaged = sentence;
+  }
+
+  /** Answers again (after the index was rebuilt and {@link #refresh() refreshed}). */
+  public void accept() {
+    damaged = null;
+  }
+
+  private IndexSearcher acquire() throws IOException {
+    String d = damaged;
+    if (d != null) throw new IndexDamagedException(d);
+    return manager.acquire();
+  }
+
   /** Makes the last commit visible to new searches. */
   public void refresh() throws IOException {
     manager.maybeRefreshBlocking();
@@ -148,7 +169,7 @@ public final class SearchService implements SearchBackend {
     long t0 = System.nanoTime();
     String q = r.q() == null ? "" : r.q().strip();
     if (!q.isEmpty()) PolicyQueryParser.parse(q, null); // a bad query fails before any index work
-    IndexSearcher s = manager.acquire();
+    IndexSearcher s = acquire();
     try {
       Glossary g = glossary(s);
       PolicyQueryParser.Parsed parsed = parse(q, r.expand() ? expansion(s) : null);
@@ -417,7 +438,7 @@ public final class SearchService implements SearchBackend {
 
   /** All documents, ordered by date. */
   public List<Api.Doc> documents() throws IOException {
-    IndexSearcher s = manager.acquire();
+    IndexSearcher s = acquire();
     try {
       List<Api.Doc> out = new ArrayList<>();
       Map<String, DocumentInfo> all = documents(s);
@@ -466,7 +487,7 @@ public final class SearchService implements SearchBackend {
 
   /** Runs fn with an acquired searcher (for the concordance and suggestions). */
   public <T> T withSearcher(SearcherFunction<T> fn) throws IOException {
-    IndexSearcher s = manager.acquire();
+    IndexSearcher s = acquire();
     try {
       return fn.apply(s);
     } finally {

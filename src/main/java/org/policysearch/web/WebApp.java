@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.policysearch.search.BadQueryException;
+import org.policysearch.search.IndexDamagedException;
 import org.policysearch.search.Json;
 import org.policysearch.search.Links;
 import org.policysearch.search.NotFoundException;
@@ -241,6 +242,12 @@ public final class WebApp {
     } else if (e instanceof NotFoundException) {
       status = 404;
       body = new ApiError("not_found", e.getMessage());
+    } else if (e instanceof IndexDamagedException) {
+      status = 503;
+      body = new ApiError("index_damaged", e.getMessage());
+    } else if (e instanceof Reindexer.Failed) {
+      status = 503;
+      body = new ApiError("reindex_failed", e.getMessage());
     } else if (e instanceof Forbidden) {
       status = 403;
       body = new ApiError("forbidden", e.getMessage());

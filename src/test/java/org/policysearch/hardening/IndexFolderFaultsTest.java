@@ -27,7 +27,7 @@ import org.policysearch.testing.Fixtures;
  * An index folder that cannot be written: a clear error naming the folder, exit code 3, and the
  * existing index intact. Read-only is tested with POSIX permissions, which do not bind root (CI
  * runs as root): there the test is skipped, and the locked-index case (which binds everyone)
- * still runs. Disk full is not simulated (no small tmpfs can be mounted here).
+ * still runs. Disk full and a read-only mount (which binds root) are in {@link DiskFaultsTest}.
  */
 class IndexFolderFaultsTest {
   @TempDir Path tmp;
