@@ -253,6 +253,9 @@ async function runSearch() {
   if (grouped) renderGroups(data); else renderResults(data);
   rememberSearch(data);
   renderExport(data);
+  // a saved search run now is "visited": what it finds now is no longer new
+  const here = stateURL({ ...state, offset: 0 });
+  if (store.get(SAVED_KEY, []).some((x) => x.url === here)) markSeen(here).then(renderSaved);
 }
 
 function learnLabels(data) {
@@ -724,7 +727,7 @@ function renderHistory() {
 }
 
 /** Saved searches: a name, the search with its filters, and the counts seen at the last visit. */
-async function renderSaved() {
+function renderSaved() {
   const list = store.get(SAVED_KEY, []);
   const ul = clear($('saved-list'));
   $('saved-group').hidden = !list.length;
@@ -733,21 +736,24 @@ async function renderSaved() {
     const news = el('span', { class: 'new-count', hidden: true });
     const del = el('button', { type: 'button', class: 'link-button delete-saved', 'aria-label': 'Delete saved search ' + sv.name, title: 'Delete' }, '×');
     del.addEventListener('click', () => { store.set(SAVED_KEY, store.get(SAVED_KEY, []).filter((x) => x.url !== sv.url)); renderSaved(); });
-    a.addEventListener('click', () => markSeen(sv.url));
     ul.appendChild(el('li', { 'data-url': sv.url }, a, ' ', news, ' ', del));
-    // what the corpus watcher added since the last visit: documents and passages the search finds now
-    try {
-      const now = await apiGet('/api/search', { ...apiParams(stateOf(sv.url)), limit: 0 });
-      const ids = (now.facets && now.facets.docs || []).map((f) => f.id);
-      const newDocs = ids.filter((id) => !(sv.docs || []).includes(id)).length;
-      const newPassages = Math.max(0, (now.total || 0) - (sv.total || 0));
-      if (newDocs || newPassages) {
-        news.hidden = false;
-        news.textContent = newDocs ? fmt(newDocs) + ' new ' + (newDocs === 1 ? 'document' : 'documents') : fmt(newPassages) + ' new passages';
-        news.title = 'New since your last visit: ' + fmt(newDocs) + ' documents, ' + fmt(newPassages) + ' passages';
-      }
-    } catch (_) { /* a saved search the index cannot run any more shows no count */ }
+    newSince(sv, news);
   }
+}
+
+/** What the corpus watcher added since the last visit of a saved search: documents and passages it finds now. */
+async function newSince(sv, news) {
+  try {
+    const now = await apiGet('/api/search', { ...apiParams(stateOf(sv.url)), limit: 0 });
+    const ids = (now.facets && now.facets.docs || []).map((f) => f.id);
+    const newDocs = ids.filter((id) => !(sv.docs || []).includes(id)).length;
+    const newPassages = Math.max(0, (now.total || 0) - (sv.total || 0));
+    if (newDocs || newPassages) {
+      news.hidden = false;
+      news.textContent = newDocs ? fmt(newDocs) + ' new ' + (newDocs === 1 ? 'document' : 'documents') : fmt(newPassages) + ' new passages';
+      news.title = 'New since your last visit: ' + fmt(newDocs) + ' documents, ' + fmt(newPassages) + ' passages';
+    }
+  } catch (_) { /* a saved search the index cannot run any more shows no count */ }
 }
 
 async function markSeen(url) {
@@ -772,7 +778,7 @@ async function saveSearch() {
   list.unshift({ name: name.trim(), url, saved: Date.now(), total: lastData ? lastData.total : 0, docs: [] });
   store.set(SAVED_KEY, list);
   await markSeen(url);
-  await renderSaved();
+  renderSaved();
   announce('Saved as ' + name.trim());
 }
 

@@ -192,4 +192,18 @@ class AnalystWorkflowBrowserTest extends BrowserTestBase {
     new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys("/").perform();
     browser.until(d -> "find".equals(browser.js("return document.activeElement.id")));
   }
+
+  @Test
+  void printingResultsLeavesOutTheControls() {
+    browser.open("/?q=" + UiServer.enc(Q));
+    browser.await("#results li.hit");
+    browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    try {
+      List<String> shown = browser.js("return ['.site-header', '.facets', '.search-form', '.refine', '.results-tools', '.hit-actions', '#results li.hit .snippet']"
+          + ".filter(s => { const e = document.querySelector(s); return e && getComputedStyle(e).display !== 'none'; })");
+      assertEquals(List.of("#results li.hit .snippet"), shown, "only the results print");
+    } finally {
+      browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+  }
 }

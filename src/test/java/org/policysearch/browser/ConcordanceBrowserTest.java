@@ -151,4 +151,22 @@ class ConcordanceBrowserTest extends BrowserTestBase {
     assertEquals("Passage not found", h.getText());
     assertTrue(browser.find("#link-text").getText().contains("/p/nosuchanchor0"));
   }
+
+  @Test
+  void keysWorkOnTheConcordanceAndTheTermExplorerToo() {
+    browser.open("/terms/" + TERM);
+    browser.await("#concordance li.conc-passage");
+    new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys("j").sendKeys("j").perform();
+    browser.until(d -> browser.all("#concordance li.conc-passage").get(1).getAttribute("class").contains("kbd-current"));
+    String href = browser.all("#concordance li.conc-passage").get(1).findElement(By.cssSelector("a[href]")).getAttribute("href");
+    new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+    browser.until(d -> d.getCurrentUrl().equals(href));
+    browser.open("/terms");
+    browser.await("#terms-table tbody tr[data-term]");
+    new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys("j").perform();
+    browser.until(d -> browser.all("#terms-table tbody tr[data-term]").get(0).getAttribute("class").contains("kbd-current"));
+    new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys("/").perform();
+    browser.until(d -> browser.pathAndQuery().equals("/"));
+    browser.until(d -> "q".equals(browser.js("return document.activeElement.id")));
+  }
 }
