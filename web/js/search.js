@@ -754,6 +754,7 @@ async function newSince(sv, news) {
       news.title = 'New since your last visit: ' + fmt(newDocs) + ' documents, ' + fmt(newPassages) + ' passages';
     }
   } catch (_) { /* a saved search the index cannot run any more shows no count */ }
+  news.dataset.checked = 'true';
 }
 
 async function markSeen(url) {
