@@ -4,8 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import java.io.IOException;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -143,25 +143,27 @@ public final class WebApp {
       return;
     }
     if (!(t instanceof Concordance.TermDetail detail)) throw new IllegalStateException("the concordance answered " + t.getClass());
-    csvHeaders(ctx, "term-" + detail.id() + ".csv");
-    Writer w = new BufferedWriter(new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8));
-    w.write('\uFEFF');
+    Writer w = openCsv(ctx, "term-" + detail.id() + ".csv");
     Export.kwic(w, detail, base(ctx));
     w.flush();
   }
 
+  /** format=csv asks for CSV; json or nothing for JSON. */
   private static boolean csv(Context ctx) {
-    String name = "format";
-    String f = Params.string(ctx, name);
+    String f = Params.string(ctx, "format");
     if (f == null || f.isBlank() || f.strip().equals("json")) return false;
     if (f.strip().equals("csv")) return true;
-    throw Params.bad(name + " must be json or csv, not '" + (f.length() > 40 ? f.substring(0, 40) + "…" : f) + "'.");
+    throw Params.bad("format must be json or csv, not '" + (f.length() > 40 ? f.substring(0, 40) + "…" : f) + "'.");
   }
 
-  private static void csvHeaders(Context ctx, String file) {
+  /** Starts a CSV download: its headers, then the byte order mark that makes spreadsheets read UTF-8. */
+  private static Writer openCsv(Context ctx, String file) throws IOException {
     ctx.status(200);
     ctx.contentType("text/csv; charset=utf-8");
     ctx.header("Content-Disposition", "attachment; filename=\"" + file.replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
+    Writer w = new BufferedWriter(new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
+    w.write('\uFEFF');
+    return w;
   }
 
   /** The scheme, host and port the client used, for absolute links in exports. */
@@ -188,23 +190,20 @@ public final class WebApp {
       this.header = header;
     }
 
+    private void start() throws IOException {
+      if (w != null) return;
+      w = openCsv(ctx, file);
+      Export.line(w, header);
+    }
+
     void line(List<String> cells) throws IOException {
-      if (w == null) {
-        csvHeaders(ctx, file);
-        w = new BufferedWriter(new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
-        w.write('\uFEFF');
-        Export.line(w, header);
-      }
+      start();
       Export.line(w, cells);
     }
 
+    /** Flushes what is left; a search without matches is a header alone. */
     void finish() throws IOException {
-      if (w == null) {
-        csvHeaders(ctx, file);
-        w = new BufferedWriter(new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8));
-        w.write('\uFEFF');
-        Export.line(w, header);
-      }
+      start();
       w.flush();
     }
   }
