@@ -65,7 +65,9 @@ function render(t) {
     class: 'btn', id: 'export-kwic', href: '/api/terms/' + encodeURIComponent(t.id) + queryString({ doc: onlyDoc, format: 'csv' }),
     download: 'term-' + t.id + '.csv', title: 'Every mention with its left and right context, by date, as CSV (opens in a spreadsheet)',
   }, 'Export CSV (keyword in context)'));
-  const kwicBox = el('label', { class: 'toggle kwic-toggle' }, el('input', { type: 'checkbox', id: 'kwic-mode' }), ' Keyword-in-context lines');
+  const kwicOn = new URLSearchParams(location.search).get('view') === 'kwic';
+  const kwicBox = el('label', { class: 'toggle kwic-toggle' }, el('input', { type: 'checkbox', id: 'kwic-mode', checked: kwicOn }), ' Keyword-in-context lines');
+  document.body.classList.toggle('kwic-on', kwicOn);
   actions.append(' ', kwicBox);
 
   let docs = allDocs;
@@ -158,7 +160,13 @@ async function loadFormats() {
 }
 
 document.addEventListener('change', (ev) => {
-  if (ev.target && ev.target.id === 'kwic-mode') document.body.classList.toggle('kwic-on', ev.target.checked);
+  if (!ev.target || ev.target.id !== 'kwic-mode') return;
+  document.body.classList.toggle('kwic-on', ev.target.checked);
+  // the view is in the address (view=kwic), so a link or a reload keeps it
+  const p = new URLSearchParams(location.search);
+  if (ev.target.checked) p.set('view', 'kwic'); else p.delete('view');
+  const qs = p.toString();
+  history.replaceState(null, '', location.pathname + (qs ? '?' + qs : '') + location.hash);
 });
 listKeys('#concordance li.conc-passage, #concordance table.kwic tr', () => { location.href = '/'; });
 

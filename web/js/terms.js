@@ -281,11 +281,14 @@ function drawRow(root, labels, t, y, docs, counts, max, labelW, name, shortName,
     shortName));
   labels.appendChild(a);
   const row = svg('g', { class: 'row', 'data-term': t.id });
+  // a big map (thousands of documents) draws one band per row instead of a rectangle per empty cell
+  const band = docs.length > 120;
+  if (band) row.appendChild(svg('rect', { class: 'empty-band', x: 0, y, width: docs.length * (cell + GAP) - GAP, height: cell, fill: '#f3f5f8' }));
   docs.forEach((d, j) => {
     const x = j * (cell + GAP);
     const c = counts.get(t.id + '\u0000' + d.id) || 0;
     if (!c) {
-      row.appendChild(svg('rect', { class: 'empty-cell', x, y, width: cell, height: cell, rx: 2, fill: '#f3f5f8' }));
+      if (!band) row.appendChild(svg('rect', { class: 'empty-cell', x, y, width: cell, height: cell, rx: 2, fill: '#f3f5f8' }));
       return;
     }
     const s = scale(c, max);

@@ -45,13 +45,16 @@ class ConcordanceBrowserTest extends BrowserTestBase {
     browser.await("#concordance li.conc-passage");
     browser.find("#kwic-mode").click();
     browser.until(d -> browser.find("#concordance table.kwic").isDisplayed());
+    browser.until(d -> browser.pathAndQuery().equals("/terms/" + TERM + "?view=kwic"));
+    browser.open(browser.pathAndQuery());
+    browser.until(d -> browser.find("#concordance table.kwic").isDisplayed());
     List<String> matches = browser.js("return [...document.querySelectorAll('#concordance table.kwic td.kwic-match')].map(td => td.textContent)");
     assertEquals(expected, matches, "one line per mention, documents by date");
     // aligned: every match cell starts at the same x
     List<Number> xs = browser.js("return [...document.querySelectorAll('#concordance table.kwic')].map(t => t.querySelector('td.kwic-match').getBoundingClientRect().left)");
     assertEquals(1, xs.stream().map(Number::longValue).distinct().count(), "the term column is aligned: " + xs);
     assertTrue(browser.find("#term-summary").getText().matches("[\\d,]+ mentions? in [\\d,]+ passages? of [\\d,]+ documents?"), browser.find("#term-summary").getText());
-    browser.screenshots("concordance-kwic", "#concordance li.conc-passage", null);
+    browser.screenshots("concordance-kwic", "#concordance table.kwic td.kwic-match", null);
 
     String href = browser.find("#export-kwic").getAttribute("href");
     HttpResponse<byte[]> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(), HttpResponse.BodyHandlers.ofByteArray());

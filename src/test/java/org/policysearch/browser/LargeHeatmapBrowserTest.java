@@ -72,6 +72,8 @@ class LargeHeatmapBrowserTest extends BrowserTestBase {
     }
     List<String> cells = browser.js("return [...document.querySelectorAll('#heatmap svg rect.cell')].map(r => r.dataset.term + ' | ' + r.dataset.doc)");
     assertEquals(expected, new TreeSet<>(cells));
+    long rects = browser.js("return document.querySelectorAll('#heatmap svg.heatmap-svg rect').length");
+    assertTrue(rects < expected.size() + 200, "no rectangle per empty cell in a big map: " + rects);
     // a year axis: every year of the documents is on it (written, or abbreviated where its columns are narrow)
     List<String> years = browser.js("return [...document.querySelectorAll('#heatmap .hm-cols text.year-label title')].map(t => t.textContent)");
     Set<String> docYears = new TreeSet<>();
