@@ -673,10 +673,16 @@ function renderGroup(id, count, hit) {
 /** The export link: every matching passage of the search, in its order, as a spreadsheet (CSV, UTF-8). */
 function renderExport(data) {
   const a = $('export-csv');
+  const docsView = state.view === 'docs';
   a.hidden = !(data && data.total);
-  a.href = '/api/search' + queryString({ ...apiParams(state), format: 'csv' });
-  a.setAttribute('download', 'policy-search-' + (state.q.trim() || 'export').replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40) + '.csv');
-  a.title = 'Download all ' + fmt(data && data.total) + ' passages as CSV (opens in a spreadsheet)';
+  // in the documents view, one row per document (its passage count); else every passage
+  a.href = '/api/search' + queryString({ ...apiParams(state), format: 'csv', group: docsView ? 'doc' : null });
+  a.setAttribute('download', 'policy-search-' + (state.q.trim() || 'export').replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40)
+    + (docsView ? '-documents' : '') + '.csv');
+  a.textContent = docsView ? 'Export CSV (documents)' : 'Export CSV';
+  const nDocs = (data && data.facets && data.facets.docs || []).length;
+  a.title = docsView ? 'Download the ' + fmt(nDocs) + ' matching documents with their passage counts as CSV'
+    : 'Download all ' + fmt(data && data.total) + ' passages as CSV (opens in a spreadsheet)';
 }
 
 let lastRemembered = null;

@@ -44,6 +44,42 @@ public final class Export {
     return '"' + s.replace("\"", "\"\"") + '"';
   }
 
+  public static final List<String> DOCS_HEADER = List.of("doc", "title", "date", "issuer", "number", "format", "language",
+      "passages", "direct", "via", "link");
+
+  /**
+   * One row per matching document of a lookup ({@code limit=0}: {@code facets.docs} is complete), in the
+   * request's order: most passages first for relevance, by document date (undated last) or by id.
+   */
+  public static void documents(Writer w, Api.SearchResponse lookup, List<Api.Doc> docs, String sort, String base) throws IOException {
+    java.util.Map<String, Api.Doc> byId = new java.util.HashMap<>();
+    for (Api.Doc d : docs) byId.put(d.id(), d);
+    List<Api.FacetCount> rows = new java.util.ArrayList<>(lookup.facets().docs());
+    java.util.Comparator<Api.FacetCount> byDate = java.util.Comparator.comparing(
+        (Api.FacetCount f) -> byId.containsKey(f.id()) && byId.get(f.id()).date() != null ? byId.get(f.id()).date() : "");
+    switch (sort == null ? "relevance" : sort) {
+      case "date_desc" -> rows.sort(java.util.Comparator.comparing((Api.FacetCount f) -> date(byId, f).isEmpty())
+          .thenComparing(byDate.reversed()).thenComparing(Api.FacetCount::id));
+      case "date_asc" -> rows.sort(java.util.Comparator.comparing((Api.FacetCount f) -> date(byId, f).isEmpty())
+          .thenComparing(byDate).thenComparing(Api.FacetCount::id));
+      case "doc" -> rows.sort(java.util.Comparator.comparing(Api.FacetCount::id));
+      default -> { } // the facet's order: most passages first
+    }
+    line(w, DOCS_HEADER);
+    for (Api.FacetCount f : rows) {
+      Api.Doc d = byId.get(f.id());
+      line(w, List.of(f.id(), d == null ? nz(f.title()) : nz(d.title()), d == null ? "" : nz(d.date()), d == null ? "" : nz(d.issuer()),
+          d == null ? "" : nz(d.number()), d == null ? "" : nz(d.format()), d == null ? "" : nz(d.lang()), Long.toString(f.count()),
+          f.direct() == null ? "" : f.direct().toString(), f.via() == null ? "" : f.via().toString(),
+          base + Links.reader(f.id(), lookup.query().isEmpty() ? null : lookup.query(), null)));
+    }
+  }
+
+  private static String date(java.util.Map<String, Api.Doc> byId, Api.FacetCount f) {
+    Api.Doc d = byId.get(f.id());
+    return d == null || d.date() == null ? "" : d.date();
+  }
+
   /**
    * The keyword-in-context lines of one concept: every mention of it, documents by date, passages in
    * reading order; link is the base URL prefixed to each passage's short link.

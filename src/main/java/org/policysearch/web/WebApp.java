@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.policysearch.search.Api;
 import org.policysearch.search.BadQueryException;
 import org.policysearch.search.Concordance;
 import org.policysearch.search.Export;
@@ -122,8 +123,20 @@ public final class WebApp {
         Params.integer(ctx, "offset", 0, 0, SearchRequest.MAX_OFFSET),
         Params.string(ctx, "lang"), Params.string(ctx, "doc"), Params.string(ctx, "term"),
         Params.bool(ctx, "expand", true), Params.string(ctx, "sort"), Params.string(ctx, "filetype"));
+    String group = Params.string(ctx, "group");
+    boolean byDoc = group != null && group.strip().equals("doc");
+    if (group != null && !group.isBlank() && !byDoc) throw Params.bad("group must be doc, not '" + (group.length() > 40 ? group.substring(0, 40) + "…" : group) + "'.");
+    if (byDoc && !csv) throw Params.bad("group=doc goes with format=csv; in JSON, limit=0 lists every matching document in facets.docs.");
     if (!csv) {
       json(ctx, services.search().search(r));
+      return;
+    }
+    if (byDoc) {
+      // one row per document: the lookup (complete facets.docs) joined with the document list
+      Api.SearchResponse lookup = services.search().search(r.page(0, 0));
+      Writer w = openCsv(ctx, "documents.csv");
+      Export.documents(w, lookup, services.search().documents(), r.order(), base(ctx));
+      w.flush();
       return;
     }
     // every matching passage, streamed: the header goes out with the first row, so a bad query is still a JSON 400

@@ -124,6 +124,9 @@ class AnalystWorkflowBrowserTest extends BrowserTestBase {
     first.findElement(By.cssSelector(".expand-group")).click();
     long n = counts.get(first.getAttribute("data-doc"));
     browser.until(d -> first.findElements(By.cssSelector(".group-passages > li.hit")).size() == Math.min(100, n));
+    String export = browser.find("#export-csv").getAttribute("href");
+    assertTrue(export.contains("group=doc") && export.contains("format=csv"), export);
+    assertEquals("Export CSV (documents)", browser.find("#export-csv").getText());
     browser.screenshots("search-documents-view", "#results li.hit.group", null);
     browser.find("#show-passages").click();
     browser.until(d -> !browser.pathAndQuery().contains("view=docs"));

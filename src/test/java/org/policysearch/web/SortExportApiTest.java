@@ -125,6 +125,32 @@ class SortExportApiTest {
   }
 
   @Test
+  void csvByDocumentIsEveryMatchingDocumentWithItsCountsByDate() throws Exception {
+    String q = "q=" + TestServer.enc("安全");
+    JsonNode lookup = server.json("/api/search?limit=0&" + q);
+    HttpResponse<byte[]> res = server.http.send(HttpRequest.newBuilder(URI.create(server.base() + "/api/search?format=csv&group=doc&sort=date_asc&" + q)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, res.statusCode());
+    byte[] b = res.body();
+    assertTrue((b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF, "UTF-8 BOM");
+    List<List<String>> rows = Csv.parse(new String(b, 3, b.length - 3, StandardCharsets.UTF_8));
+    assertEquals(List.of("doc", "title", "date", "issuer", "number", "format", "language", "passages", "direct", "via", "link"), rows.get(0));
+    assertEquals(lookup.get("facets").get("docs").size() + 1, rows.size(), "every matching document once");
+    Map<String, Long> counts = new HashMap<>();
+    for (JsonNode f : lookup.get("facets").get("docs")) counts.put(f.get("id").asText(), f.get("count").asLong());
+    String last = "";
+    for (List<String> row : rows.subList(1, rows.size())) {
+      assertEquals(counts.get(row.get(0)).toString(), row.get(7), row.get(0));
+      assertEquals(docs.get(row.get(0)).get("date").asText(), row.get(2));
+      assertTrue(row.get(2).compareTo(last) >= 0, "oldest first: " + last + " then " + row.get(2));
+      last = row.get(2);
+      assertTrue(row.get(10).startsWith(server.base() + "/d/" + row.get(0)), row.get(10));
+    }
+    assertEquals(400, server.get("/api/search?group=doc&" + q).statusCode(), "group=doc is for the CSV");
+    assertEquals(400, server.get("/api/search?format=csv&group=year&" + q).statusCode());
+  }
+
+  @Test
   void aBrokenShortLinkGivesABrowserAPage() throws Exception {
     HttpResponse<String> html = server.http.send(HttpRequest.newBuilder(URI.create(server.base() + "/p/zzzznotthere"))
         .header("Accept", "text/html,application/xhtml+xml").build(), HttpResponse.BodyHandlers.ofString());
