@@ -204,7 +204,7 @@ function termText(t) {
 
 function filterLabel(key, value) {
   if (key === 'doc') return docTitles.get(value) || value;
-  if (key === 'term') return termLabels.get(value) || value;
+  if (key === 'term') return (termLabels.get(value) || value) + (citedSuffix(value) ? ' · ' + citedSuffix(value) : '');
   if (key === 'lang') return langLongName(value);
   if (key === 'format') return formatName(value);
   return value;
@@ -248,6 +248,7 @@ async function runSearch() {
   resultsEl.removeAttribute('aria-busy');
   if (docs && docs.length === 0) { renderEmptyIndex(); return; }
   lastData = data;
+  document.querySelector('.results-tools').hidden = false;
   learnLabels(data);
   renderFilters();
   if (grouped) renderGroups(data); else renderResults(data);
@@ -273,6 +274,7 @@ function learnLabels(data) {
 
 function clearResults() {
   clear(resultsEl);
+  document.querySelector('.results-tools').hidden = true;
   pagerEl.hidden = true;
   expansionsEl.hidden = true;
   didYouMeanEl.hidden = true;
@@ -489,7 +491,8 @@ function renderHit(h) {
         'aria-pressed': active ? 'true' : 'false',
         'aria-label': (active ? 'Remove term filter: ' : 'Filter by term: ') + termText(t),
         title: active ? 'Remove this term filter' : 'Show only passages with this term',
-      }, t.label || t.id, t.label_zh && t.label_zh !== t.label ? el('span', { lang: 'zh-CN', class: 'zh' }, t.label_zh) : null);
+      }, t.label || t.id, t.label_zh && t.label_zh !== t.label ? el('span', { lang: 'zh-CN', class: 'zh' }, t.label_zh) : null,
+      citedSuffix(t.id) ? el('span', { class: 'chip-meta' }, ' · ' + citedSuffix(t.id)) : null);
       b.addEventListener('click', () => act({ term: active ? '' : t.id }, { focusResults: false }));
       chips.appendChild(el('li', null, b));
     }
@@ -555,8 +558,19 @@ function renderFacets(facets) {
     const d = docs && docs.find((x) => x.id === f.id);
     return d ? [d.title || d.title_en || d.id, docSuffix(d)] : (docTitles.get(f.id) || f.title || f.id);
   });
-  renderFacetList($('facet-terms'), 'term', facets.terms || [], (f) => f.label || termLabels.get(f.id) || f.id);
+  renderFacetList($('facet-terms'), 'term', facets.terms || [], (f) => {
+    const label = f.label || termLabels.get(f.id) || f.id;
+    const cited = citedSuffix(f.id);
+    return cited ? [label, cited] : label;
+  });
   renderFacetList($('facet-lang'), 'lang', facets.lang || [], (f) => langLongName(f.id) + (f.id === 'zh' ? ' 中文' : ''));
+}
+
+/** A concept made from a document's title (cites-{doc}) names that document's year and format, as documents do. */
+function citedSuffix(termId) {
+  if (!docs || !String(termId).startsWith('cites-')) return null;
+  const d = docs.find((x) => 'cites-' + x.id === termId);
+  return d ? docSuffix(d) : null;
 }
 
 function renderFacetList(ul, key, items, labelOf) {

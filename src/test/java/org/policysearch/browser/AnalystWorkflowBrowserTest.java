@@ -98,6 +98,9 @@ class AnalystWorkflowBrowserTest extends BrowserTestBase {
     assertEquals(metas.size(), new java.util.HashSet<>(metas).size(), "no two facet labels alike: " + metas);
     for (String m : metas) assertTrue(m.matches(".* \\| (\\d{4}|undated) · \\S+"), m);
     assertTrue(browser.find("#count").getText().matches("[\\d,]+ passages? in [\\d,]+ documents?.*"), browser.find("#count").getText());
+    // a concept made from a document's title (the three reports cite each other) names that document's year and format too
+    List<String> terms = browser.js("return [...document.querySelectorAll('#facet-terms .facet')].map(b => b.textContent)");
+    assertEquals(terms.size(), new java.util.HashSet<>(terms).size(), "no two term facets alike: " + terms);
     // the year and format are never clipped: the meta line is fully visible
     List<Boolean> clipped = browser.js("return [...document.querySelectorAll('#facet-docs .facet-meta')].map(m => m.scrollWidth > m.clientWidth + 1)");
     assertFalse(clipped.contains(true));

@@ -24,6 +24,7 @@ class EmptyIndexBrowserTest extends BrowserTestBase {
     browser.until(d -> browser.find("#message .watched-folder").getText().equals(folder));
     assertTrue(m.getText().contains("indexes what you add there by itself"), m.getText());
     assertTrue(!m.getText().contains("policy-search index"), "no index command to run: " + m.getText());
+    assertTrue(!browser.find(".results-tools").isDisplayed(), "no result tools without results");
     browser.screenshots("empty-index", "#message.message-empty", null);
 
     browser.open("/?q=security");
