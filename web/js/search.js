@@ -256,7 +256,15 @@ async function runSearch() {
   renderExport(data);
   // a saved search run now is "visited": what it finds now is no longer new
   const here = stateURL({ ...state, offset: 0 });
-  if (store.get(SAVED_KEY, []).some((x) => x.url === here)) markSeen(here).then(renderSaved);
+  const saved = store.get(SAVED_KEY, []);
+  const sv = saved.find((x) => x.url === here);
+  if (sv) {
+    // at once from this answer (a page's facets list up to 100 documents), then from a complete lookup when there may be more
+    const ids = (data.facets && data.facets.docs || []).map((f) => f.id);
+    Object.assign(sv, { total: data.total, docs: ids, seen: Date.now() });
+    store.set(SAVED_KEY, saved);
+    if (ids.length >= 100) markSeen(here).then(renderSaved); else renderSaved();
+  }
 }
 
 function learnLabels(data) {
