@@ -341,3 +341,43 @@ export function yearOf(date) {
   const m = /^(\d{4})/.exec(date || '');
   return m ? Number(m[1]) : null;
 }
+
+/** What tells a document apart from others of the same title: "2017 · HTML" (year, format). */
+export function docSuffix(d) {
+  if (!d) return '';
+  return [yearOf(d.date) || 'undated', formatName(d.format)].filter(Boolean).join(' · ');
+}
+
+/** localStorage as JSON; a browser that refuses storage just forgets. */
+export const store = {
+  get(key, fallback) {
+    try { const v = JSON.parse(localStorage.getItem(key)); return v == null ? fallback : v; } catch (_) { return fallback; }
+  },
+  set(key, value) {
+    try { localStorage.setItem(key, JSON.stringify(value)); return true; } catch (_) { return false; }
+  },
+};
+
+/**
+ * Keyboard through a list of results on any page: j / k move to the next / previous item (marked
+ * .kbd-current, its first link focused, so Enter opens it); `/` runs onSlash (focus the search box).
+ */
+export function listKeys(itemSelector, onSlash) {
+  document.addEventListener('keydown', (ev) => {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || isTyping(ev)) return;
+    if (ev.key === '/' && onSlash) { ev.preventDefault(); onSlash(); return; }
+    if (ev.key !== 'j' && ev.key !== 'k') return;
+    const items = [...document.querySelectorAll(itemSelector)].filter((x) => x.offsetParent !== null);
+    if (!items.length) return;
+    ev.preventDefault();
+    const at = items.findIndex((x) => x.classList.contains('kbd-current'));
+    let i = at < 0 ? (ev.key === 'j' ? 0 : items.length - 1) : at + (ev.key === 'j' ? 1 : -1);
+    i = Math.max(0, Math.min(items.length - 1, i));
+    for (const x of items) x.classList.remove('kbd-current');
+    const item = items[i];
+    item.classList.add('kbd-current');
+    const link = item.querySelector('a[href]');
+    if (link) link.focus({ preventScroll: true });
+    item.scrollIntoView({ block: 'nearest' });
+  });
+}

@@ -1,7 +1,7 @@
 // Reader: /d/{docId}?q=...&quote=...#{anchor}
 import {
   apiGet, el, clear, highlight, copyButton, showMessage, langName, langLongName, langTag,
-  isTyping, pathParam, fmt, announce, formatName, isPdf,
+  isTyping, pathParam, fmt, announce, formatName, isPdf, yearOf, listKeys,
 } from './common.js';
 
 const $ = (id) => document.getElementById(id);
@@ -133,7 +133,8 @@ function renderPassages() {
     const num = p.ordinal != null ? p.ordinal : idx + 1;
     const tools = el('div', { class: 'passage-tools' },
       el('a', { class: 'anchor-link', href: '#' + p.anchor, 'aria-label': 'Link to passage ' + num, title: 'Link to this passage' }, '¶'),
-      copyButton(passageURL(p.anchor), 'Copy link', 'Copy link to passage ' + num));
+      copyButton(passageURL(p.anchor), 'Copy link', 'Copy link to passage ' + num),
+      shortLink(p.anchor, num));
     const text = el('div', { class: 'passage-text' });
     text.appendChild(highlight(p.text, {
       matches: p.matches, mentions: p.mentions, termLabel,
@@ -151,6 +152,47 @@ function renderPassages() {
   current = -1;
   updateMatchNav();
 }
+
+/** The short permanent link of a passage (/p/{anchor}), offered beside the long one. */
+function shortLink(anchor, num) {
+  const b = copyButton(location.origin + '/p/' + anchor, 'Short link', 'Copy the short permanent link to passage ' + num);
+  b.classList.add('short-link');
+  return b;
+}
+
+/**
+ * "Where you are", in the sticky bar: the document's title, year and the page of the passage at
+ * the top of the screen, so a deep link opened fresh (scrolled to the middle of a document) says
+ * where it landed.
+ */
+function updateWhere() {
+  const where = $('reader-where');
+  if (!doc || !where) return;
+  const bar = document.querySelector('.reader-sticky');
+  const top = (bar ? bar.getBoundingClientRect().bottom : 0) + 8;
+  let at = null;
+  for (const sec of passagesEl.querySelectorAll('section.passage')) {
+    if (sec.getBoundingClientRect().bottom > top) { at = sec; break; }
+  }
+  const page = at && at.dataset.page ? Number(at.dataset.page) : null;
+  const title = doc.title || doc.title_en || doc.id;
+  clear(where);
+  // while the heading is on screen it says it already
+  const head = $('doc-title').getBoundingClientRect();
+  where.hidden = head.bottom > 0 && head.top < window.innerHeight;
+  if (where.hidden) return;
+  where.append(el('span', { class: 'where-title', lang: langTag(doc.lang) }, title));
+  const bits = [yearOf(doc.date), formatName(doc.format), page != null ? 'p. ' + page : null,
+    at && at.dataset.ordinal ? '¶ ' + at.dataset.ordinal + ' of ' + fmt((doc.passages || []).length) : null].filter(Boolean);
+  where.append(el('span', { class: 'where-meta' }, bits.join(' · ')));
+}
+
+let whereQueued = false;
+window.addEventListener('scroll', () => {
+  if (whereQueued) return;
+  whereQueued = true;
+  requestAnimationFrame(() => { whereQueued = false; updateWhere(); });
+}, { passive: true });
 
 function setTarget(section) {
   if (targetEl) targetEl.classList.remove('target');
@@ -213,6 +255,7 @@ function applyTarget(data, anchor, jumpToMatch) {
   } else if (!anchor) {
     window.scrollTo(0, 0);
   }
+  updateWhere();
 }
 
 let cursorAfter = -1;  // when no match is current: index of the first match after the target
@@ -262,6 +305,8 @@ document.addEventListener('keydown', (ev) => {
   else if (ev.key === 'p') { ev.preventDefault(); step(-1); }
   else if (ev.key === '/') { ev.preventDefault(); findInput.focus(); findInput.select(); }
 });
+// j / k through the passages, Enter on a passage's link (its ¶) keeps it in the address
+listKeys('#passages section.passage', null);
 
 findInput.addEventListener('keydown', (ev) => {
   if (ev.key === 'Escape') { findInput.blur(); }
@@ -269,6 +314,8 @@ findInput.addEventListener('keydown', (ev) => {
 
 $('find-form').addEventListener('submit', (ev) => {
   ev.preventDefault();
+  // Enter again on the same words goes to the next match (as a browser's own find does)
+  if (findInput.value.trim() === q && q && matchEls.length) { step(1); return; }
   q = findInput.value.trim();
   const url = location.pathname + (q ? '?q=' + encodeURIComponent(q) : '') + location.hash;
   history.replaceState(null, '', url);

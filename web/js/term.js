@@ -1,5 +1,7 @@
 // Concordance: /terms/{termId}[?doc={docId}] — every passage that uses a term.
-import { apiGet, el, clear, highlight, showMessage, fmt, langTag, langBadge, pathParam, copyButton } from './common.js';
+import {
+  apiGet, el, clear, highlight, showMessage, fmt, langTag, langBadge, pathParam, copyButton, docSuffix, listKeys, queryString,
+} from './common.js';
 
 const $ = (id) => document.getElementById(id);
 const termId = pathParam('/terms/');
@@ -33,7 +35,12 @@ function render(t) {
   $('term-title').textContent = label;
   document.title = label + ' · Terms · policy-search';
   if (t.label_zh && t.label_zh !== t.label) { $('term-zh').textContent = t.label_zh; $('term-zh').hidden = false; }
-  if (t.note) { $('term-note').textContent = t.note; $('term-note').hidden = false; }
+  // the glossary's note is for its maintainers: kept apart, folded, never shown as if it were document text
+  if (t.note) {
+    const n = clear($('term-note'));
+    n.append(el('summary', null, 'Glossary note'), el('p', { class: 'muted small' }, t.note));
+    n.hidden = false;
+  }
   const variants = (t.variants || []).filter((v) => v && v !== t.label && v !== t.label_zh);
   if (variants.length) {
     const vp = clear($('term-variants'));
@@ -47,10 +54,21 @@ function render(t) {
 
   const allDocs = [...(t.docs || [])].sort((a, b) => String(a.date || '9999').localeCompare(String(b.date || '9999')));
   const total = allDocs.reduce((s, d) => s + (d.count || 0), 0);
-  $('term-summary').textContent = fmt(total) + (total === 1 ? ' mention' : ' mentions') + ' in ' + fmt(allDocs.length) + (allDocs.length === 1 ? ' document' : ' documents');
+  const passages = allDocs.reduce((s, d) => s + (d.passages || []).length, 0);
+  $('term-summary').textContent = fmt(total) + (total === 1 ? ' mention' : ' mentions') + ' in ' + fmt(passages)
+    + (passages === 1 ? ' passage' : ' passages') + ' of ' + fmt(allDocs.length) + (allDocs.length === 1 ? ' document' : ' documents');
+  $('term-summary').title = 'A mention is one occurrence of the term; a passage (a paragraph, heading or article) may hold several.';
 
   const actions = clear($('term-actions'));
   actions.append(el('a', { class: 'btn', href: '/?term=' + encodeURIComponent(t.id) + '&q=' + encodeURIComponent(label) }, 'Search with this term'));
+  actions.append(' ', el('a', {
+    class: 'btn', id: 'export-kwic', href: '/api/terms/' + encodeURIComponent(t.id) + queryString({ doc: onlyDoc, format: 'csv' }),
+    download: 'term-' + t.id + '.csv', title: 'Every mention with its left and right context, by date, as CSV (opens in a spreadsheet)',
+  }, 'Export CSV (keyword in context)'));
+  const kwicOn = new URLSearchParams(location.search).get('view') === 'kwic';
+  const kwicBox = el('label', { class: 'toggle kwic-toggle' }, el('input', { type: 'checkbox', id: 'kwic-mode', checked: kwicOn }), ' Keyword-in-context lines');
+  document.body.classList.toggle('kwic-on', kwicOn);
+  actions.append(' ', kwicBox);
 
   let docs = allDocs;
   const box = clear($('concordance'));
@@ -70,7 +88,8 @@ function render(t) {
     nav.append(el('h2', { class: 'small-h' }, 'Documents'),
       el('ol', null, allDocs.map((d, i) => el('li', null,
         el('a', { href: '#doc-' + i, lang: langTag(d.lang) }, d.title || d.doc),
-        ' ', el('span', { class: 'muted' }, [d.date, fmt(d.count) + '×'].filter(Boolean).join(' · '))))));
+        ' ', el('span', { class: 'muted' }, [docSuffix({ date: d.date, format: formatOf(d.doc) }),
+          fmt(d.count) + (d.count === 1 ? ' mention' : ' mentions')].filter(Boolean).join(' · '))))));
   }
 
   if (!allDocs.length) {
@@ -82,7 +101,8 @@ function render(t) {
     const i = allDocs.indexOf(d);
     const sec = el('section', { class: 'conc-doc', id: 'doc-' + i, 'data-doc': d.doc });
     sec.appendChild(el('h2', { class: 'conc-title' },
-      el('a', { href: '/d/' + encodeURIComponent(d.doc) + '?q=' + encodeURIComponent(label), lang: langTag(d.lang) }, d.title || d.doc)));
+      el('a', { href: '/d/' + encodeURIComponent(d.doc) + '?q=' + encodeURIComponent(label), lang: langTag(d.lang) }, d.title || d.doc),
+      ' ', el('span', { class: 'doc-suffix' }, docSuffix({ date: d.date, format: formatOf(d.doc) }))));
     const meta = el('p', { class: 'hit-meta' });
     if (d.date) meta.append(el('time', { datetime: d.date }, d.date));
     meta.append(langBadge(d.lang));
@@ -104,8 +124,50 @@ function render(t) {
     }
     if (!(d.passages || []).length) ol.appendChild(el('li', { class: 'muted' }, 'No passages listed.'));
     sec.appendChild(ol);
+    sec.appendChild(kwicTable(t, d, label));
     box.appendChild(sec);
   });
 }
 
-start();
+/** Keyword in context: one line per mention, left context | the term | right context, aligned on the term. */
+function kwicTable(t, d, label) {
+  const table = el('table', { class: 'kwic', 'aria-label': 'Mentions of ' + label + ' in context' });
+  const tbody = el('tbody');
+  for (const p of d.passages || []) {
+    const text = String(p.text || '');
+    for (const m of p.mentions || []) {
+      if (m.term !== t.id) continue;
+      const chars = (a, b) => text.slice(Math.max(0, a), Math.max(0, b)).replace(/\s+/g, ' ');
+      const link = passageLink(d.doc, p, label);
+      tbody.appendChild(el('tr', { 'data-anchor': p.anchor, lang: langTag(p.lang || d.lang) },
+        el('td', { class: 'kwic-left' }, el('span', null, chars(m.start - 60, m.start))),
+        el('td', { class: 'kwic-match' }, el('a', { href: link, title: 'Open in the document' + (p.page != null ? ', page ' + p.page : '') }, text.slice(m.start, m.end))),
+        el('td', { class: 'kwic-right' }, chars(m.end, m.end + 60)),
+        el('td', { class: 'kwic-page muted' }, p.page != null ? 'p. ' + p.page : '')));
+    }
+  }
+  table.appendChild(tbody);
+  return table;
+}
+
+let formats = new Map();
+function formatOf(id) { return formats.get(id) || ''; }
+
+async function loadFormats() {
+  try {
+    for (const d of await apiGet('/api/docs')) formats.set(d.id, d.format);
+  } catch (_) { formats = new Map(); }
+}
+
+document.addEventListener('change', (ev) => {
+  if (!ev.target || ev.target.id !== 'kwic-mode') return;
+  document.body.classList.toggle('kwic-on', ev.target.checked);
+  // the view is in the address (view=kwic), so a link or a reload keeps it
+  const p = new URLSearchParams(location.search);
+  if (ev.target.checked) p.set('view', 'kwic'); else p.delete('view');
+  const qs = p.toString();
+  history.replaceState(null, '', location.pathname + (qs ? '?' + qs : '') + location.hash);
+});
+listKeys('#concordance li.conc-passage, #concordance table.kwic tr', () => { location.href = '/'; });
+
+loadFormats().then(start);

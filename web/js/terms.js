@@ -1,5 +1,7 @@
 // Term explorer: /terms — table of concepts, term-by-document heatmap, use over time.
-import { apiGet, el, svg, clear, showMessage, fmt, langTag, langName, yearOf } from './common.js';
+import {
+  apiGet, el, svg, clear, showMessage, fmt, langTag, langName, yearOf, docSuffix, formatName, listKeys,
+} from './common.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -45,23 +47,46 @@ function termName(t) {
   return t.label || t.label_zh || t.id;
 }
 
+const params = new URLSearchParams(location.search);
+const view = {
+  cols: params.get('cols') === 'mentions' ? 'mentions' : 'date',   // documents by date, or most mentions first
+  rows: ['alpha', 'docs'].includes(params.get('rows')) ? params.get('rows') : 'mentions',
+  allRows: params.get('all') === 'rows' || params.get('all') === 'both',
+  allCols: params.get('all') === 'cols' || params.get('all') === 'both',
+};
+const TOP_ROWS = 30;
+const TOP_COLS = 40;
+
+function saveView() {
+  const p = new URLSearchParams();
+  if (view.cols !== 'date') p.set('cols', view.cols);
+  if (view.rows !== 'mentions') p.set('rows', view.rows);
+  const all = view.allRows && view.allCols ? 'both' : view.allRows ? 'rows' : view.allCols ? 'cols' : '';
+  if (all) p.set('all', all);
+  const qs = p.toString();
+  history.replaceState(null, '', location.pathname + (qs ? '?' + qs : '') + location.hash);
+}
+
 async function start() {
-  let data;
+  let data, docList = [];
   try {
-    data = await apiGet('/api/terms');
+    [data, docList] = await Promise.all([apiGet('/api/terms'), apiGet('/api/docs').catch(() => [])]);
   } catch (err) {
     showMessage($('message'), 'error', el('p', null, err.message));
     return;
   }
-  const docs = [...(data.docs || [])];
+  const formats = new Map((docList || []).map((d) => [d.id, d.format]));
+  const docs = [...(data.docs || [])].map((d) => ({ ...d, format: formats.get(d.id) }));
   // columns ordered by date (stable: keep the server's order for equal dates)
   docs.sort((a, b) => String(a.date || '9999').localeCompare(String(b.date || '9999')));
   if (!docs.length) {
+    let folder = null;
+    try { folder = (await apiGet('/health')).corpus; } catch (_) { folder = null; }
     showMessage($('message'), 'empty',
       el('h2', null, 'No documents indexed yet.'),
-      el('p', null, 'Put documents (txt, md, html, docx, pdf, …) in the ', el('code', null, 'corpus/'),
-        ' folder, or start with ', el('code', null, '--corpus DIR'), ', then run ', el('code', null, 'policy-search index'),
-        '. The explorer then shows how often each document uses each policy term.'));
+      el('p', null, 'Drop documents (PDF, Word, HTML, Markdown, text, scanned images) into ',
+        el('code', { class: 'watched-folder' }, folder || 'corpus'),
+        ': the server watches this folder and indexes what you add there by itself. The explorer then shows how often each document uses each policy term.'));
     // a table of zeros says nothing: show only the message
     for (const panel of document.querySelectorAll('main section.panel')) panel.hidden = true;
     return;
@@ -73,9 +98,16 @@ async function start() {
   if (docs.length && !glossary.some((t) => t.mentions) && !titles.length) {
     showMessage($('message'), 'empty', el('p', null, 'No glossary terms occur in the indexed documents.'));
   }
+  // a cited document's row names its year and format as the columns do (three "Report on the Work of the Government")
+  const citedLabel = new Map();
+  for (const t of titles) {
+    // a copy (the Chamber report's text file) is no column, yet is cited by its own title
+    const d = (docList || []).find((x) => 'cites-' + x.id === t.id);
+    if (d) citedLabel.set(t.id, docSuffix(d));
+  }
   const groups = [{ name: null, terms: glossary }];
   if (titles.length) groups.push({ name: 'Documents cited by title', terms: titles });
-  const draw = () => drawHeatmap(groups, docs);
+  const draw = () => drawHeatmap(groups, docs, citedLabel);
   draw();
   fillTable(groups, docs);
   // label widths depend on the space available: redraw when it changes (phone rotation, window resize)
@@ -89,58 +121,144 @@ async function start() {
   });
 }
 
-function drawHeatmap(groups, docs) {
+function controls(groups, docs, shownRows, shownCols, redraw) {
+  const bar = el('div', { class: 'heatmap-controls', role: 'group', 'aria-label': 'Heatmap view' });
+  const select = (id, label, value, options, onChange) => {
+    const s = el('select', { id }, options.map(([v, t]) => el('option', { value: v, selected: v === value }, t)));
+    s.addEventListener('change', () => { onChange(s.value); saveView(); redraw(); });
+    return el('label', null, label + ' ', s);
+  };
+  bar.append(
+    select('hm-cols', 'Documents', view.cols, [['date', 'by date'], ['mentions', 'most mentions first']], (v) => { view.cols = v; }),
+    select('hm-rows', 'Terms', view.rows, [['mentions', 'most mentions first'], ['docs', 'in most documents first'], ['alpha', 'A–Z']], (v) => { view.rows = v; }));
+  const nTerms = groups.reduce((n, g) => n + g.terms.length, 0);
+  const toggle = (id, all, shown, total, noun, onClick) => {
+    if (total <= shown && !all) return null;
+    const b = el('button', { type: 'button', class: 'btn show-all', id, 'aria-pressed': all ? 'true' : 'false' },
+      all ? 'Show the top ' + shown + ' ' + noun : 'Show all ' + fmt(total) + ' ' + noun);
+    b.addEventListener('click', () => { onClick(); saveView(); redraw(); });
+    return b;
+  };
+  bar.append(
+    el('span', { class: 'muted small hm-shown' }, fmt(shownRows) + ' of ' + fmt(nTerms) + ' terms · ' + fmt(shownCols) + ' of ' + fmt(docs.length) + ' documents'),
+    toggle('hm-all-rows', view.allRows, TOP_ROWS, nTerms, 'terms', () => { view.allRows = !view.allRows; }) || '',
+    toggle('hm-all-cols', view.allCols, TOP_COLS, docs.length, 'documents', () => { view.allCols = !view.allCols; }) || '');
+  return bar;
+}
+
+function drawHeatmap(groups, allDocs, citedLabel) {
   const box = clear($('heatmap'));
-  const terms = groups.flatMap((g) => g.terms);
-  if (!terms.length || !docs.length) { box.appendChild(el('p', { class: 'muted' }, 'Nothing to show yet.')); return; }
-  let max = 0;
+  const redraw = () => drawHeatmap(groups, allDocs, citedLabel);
+  const allTerms = groups.flatMap((g) => g.terms);
+  if (!allTerms.length || !allDocs.length) { box.appendChild(el('p', { class: 'muted' }, 'Nothing to show yet.')); return; }
   const counts = new Map();
-  for (const t of terms) for (const bd of t.by_doc || []) {
+  const docTotal = new Map();
+  for (const t of allTerms) for (const bd of t.by_doc || []) {
     counts.set(t.id + '\u0000' + bd.doc, bd.count);
-    max = Math.max(max, bd.count || 0);
+    docTotal.set(bd.doc, (docTotal.get(bd.doc) || 0) + (bd.count || 0));
   }
-  const labelMax = Math.max(100, Math.min(330, Math.floor((box.clientWidth || 800) * 0.4)));
-  const fullName = (t) => termName(t) + (t.label_zh && t.label_zh !== t.label ? ' · ' + t.label_zh : '');
-  const names = new Map(terms.map((t) => [t.id, truncateWidth(fullName(t), labelMax)]));
-  const labelW = Math.max(120, Math.min(350, Math.max(...[...names.values()].map(textWidth)) + 14));
-  // column labels are rotated 50°: their length decides the head's height and the width past the last column
-  const colLabels = docs.map((d) => {
-    const year = yearOf(d.date);
-    return (year ? year + ' ' : '') + truncate(d.title || d.id, 20);
-  });
-  const colLen = Math.max(...colLabels.map((s) => textWidth(s) * 11 / 12));
-  const headH = Math.ceil(colLen * Math.sin(50 * Math.PI / 180)) + 16;
+  // rows: sorted in each group, the top N overall unless "show all"
+  const rowOrder = (a, b) => view.rows === 'alpha' ? termName(a).localeCompare(termName(b))
+    : view.rows === 'docs' ? (b.docs || 0) - (a.docs || 0) || (b.mentions || 0) - (a.mentions || 0)
+      : (b.mentions || 0) - (a.mentions || 0) || termName(a).localeCompare(termName(b));
+  let budget = view.allRows ? Infinity : TOP_ROWS;
+  const shownGroups = [];
+  for (const g of groups) {
+    const terms = [...g.terms].sort(rowOrder).slice(0, Math.max(0, budget));
+    budget -= terms.length;
+    if (terms.length) shownGroups.push({ name: g.name, terms });
+  }
+  const terms = shownGroups.flatMap((g) => g.terms);
+  // columns: the documents with the most mentions unless "show all"; shown by date or by mentions
+  const byMentions = (a, b) => (docTotal.get(b.id) || 0) - (docTotal.get(a.id) || 0) || String(a.date || '').localeCompare(String(b.date || ''));
+  let docs = view.allCols ? [...allDocs] : [...allDocs].sort(byMentions).slice(0, TOP_COLS);
+  if (view.cols === 'date') docs.sort((a, b) => String(a.date || '9999').localeCompare(String(b.date || '9999')));
+  else docs.sort(byMentions);
+  box.appendChild(controls(groups, allDocs, terms.length, docs.length, redraw));
+
+  let max = 0;
+  for (const t of terms) for (const d of docs) max = Math.max(max, counts.get(t.id + '\u0000' + d.id) || 0);
+  const cell = docs.length > 120 ? 12 : CELL;          // thousands of documents: small cells, counts in tooltips
+  const step = cell + GAP;
+  const width = box.clientWidth || 800;
+  const phone = width < 560;
+  const labelMax = phone ? Math.max(96, Math.floor(width * 0.36)) : Math.max(140, Math.min(330, Math.floor(width * 0.3)));
+  const fullName = (t) => termName(t) + (t.label_zh && t.label_zh !== t.label ? ' · ' + t.label_zh : '') + (citedLabel.has(t.id) ? ' · ' + citedLabel.get(t.id) : '');
+  // the part that tells rows apart (year and format of a cited document) is kept whole; the name is cut before it
+  const shortName = (t) => {
+    const suffix = citedLabel.has(t.id) ? ' · ' + citedLabel.get(t.id) : '';
+    const name = termName(t) + (!phone && t.label_zh && t.label_zh !== t.label ? ' · ' + t.label_zh : '');
+    return truncateWidth(name, labelMax - textWidth(suffix) - 14) + suffix;
+  };
+  const names = new Map(terms.map((t) => [t.id, shortName(t)]));
+  const labelW = Math.ceil(Math.min(labelMax, Math.max(80, ...[...names.values()].map(textWidth)) + 14));
+  // column heads: a year axis (one label where the year changes) above labels rotated 60°, title cut before "· HTML"
+  const colLabel = (d) => {
+    const f = formatName(d.format);
+    return truncate(d.title || d.id, cell < CELL ? 8 : 14) + (f ? ' · ' + f : '');
+  };
+  const colLabels = docs.map(colLabel);
+  const ANGLE = 60 * Math.PI / 180;
+  const colLen = Math.max(...colLabels.map((x) => textWidth(x) * 11 / 12));
+  const YEAR_H = 20;
+  const headH = Math.ceil(colLen * Math.sin(ANGLE)) + YEAR_H + 12;
   const GROUP_H = 30;
-  const rows = terms.length * (CELL + GAP) + (groups.length - 1) * GROUP_H;
-  const w = Math.ceil(labelW + docs.length * (CELL + GAP) + Math.max(40, colLen * Math.cos(50 * Math.PI / 180) - CELL));
-  const h = headH + rows + 4;
-  const root = svg('svg', {
-    width: w, height: h, viewBox: `0 0 ${w} ${h}`, class: 'heatmap-svg',
-    role: 'group', 'aria-label': 'Heatmap: mentions of each term (rows) in each document (columns, by date)',
-  });
+  const rowsH = terms.length * step + (shownGroups.length - 1) * GROUP_H + 4;
+  const cellsW = docs.length * step + Math.ceil(colLen * Math.cos(ANGLE)) + 8;
 
-  // column labels (documents)
+  const scroller = el('div', { class: 'heatmap-scroll', tabindex: '0', 'aria-label': 'Heatmap (scrolls; term and document labels stay in view)' });
+  const grid = el('div', { class: 'hm-grid' });
+  grid.style.gridTemplateColumns = labelW + 'px ' + cellsW + 'px';
+  grid.style.gridTemplateRows = headH + 'px ' + rowsH + 'px';
+  const corner = el('div', { class: 'hm-corner' }, el('span', { class: 'muted small' }, view.cols === 'date' ? 'Documents by date →' : 'Most mentions first →'));
+
+  // column heads
+  const cols = svg('svg', { width: cellsW, height: headH, class: 'hm-cols', role: 'group', 'aria-label': 'Documents' });
+  // the year axis: a tick where the year changes, the year written in full where its run of columns has room ('14 where not)
+  const runs = [];
   docs.forEach((d, j) => {
-    const x = labelW + j * (CELL + GAP) + CELL / 2;
-    const g = svg('g', { transform: `translate(${x},${headH - 6}) rotate(-50)` },
-      svg('text', { class: 'col-label', x: 0, y: 0, lang: langTag(d.lang) },
-        svg('title', null, (d.title || d.id) + (d.date ? ' (' + d.date + ')' : '') + ' — ' + langName(d.lang)),
+    const year = yearOf(d.date);
+    if (!runs.length || runs[runs.length - 1].year !== year) runs.push({ year, from: j, n: 0 });
+    runs[runs.length - 1].n++;
+  });
+  for (const r of runs) {
+    const x = r.from * step;
+    const w = r.n * step;
+    cols.appendChild(svg('line', { x1: x - GAP / 2, y1: 2, x2: x - GAP / 2, y2: headH, class: 'year-tick' }));
+    const full = r.year == null ? 'undated' : String(r.year);
+    const label = textWidth(full) * 11 / 12 + 4 <= w ? full : r.year == null ? '–' : w >= 20 ? "'" + full.slice(2) : '';
+    if (label) cols.appendChild(svg('text', { x: x + 2, y: 14, class: 'year-label' }, svg('title', null, full), label));
+  }
+  docs.forEach((d, j) => {
+    const x = j * step;
+    const g = svg('g', { transform: `translate(${x + cell / 2 + 4},${headH - 4}) rotate(-60)` },
+      svg('text', { class: 'col-label', x: 0, y: 0, lang: langTag(d.lang), 'data-doc': d.id },
+        svg('title', null, (d.title || d.id) + ' — ' + [d.date || 'undated', formatName(d.format), langName(d.lang)].filter(Boolean).join(' · ')
+          + ': ' + fmt(docTotal.get(d.id) || 0) + ' mentions'),
         colLabels[j]));
-    root.appendChild(g);
+    cols.appendChild(g);
   });
 
-  let y = headH;
-  groups.forEach((group, k) => {
+  // row labels and cells
+  const rowLabels = svg('svg', { width: labelW, height: rowsH, class: 'hm-rows', role: 'group', 'aria-label': 'Terms' });
+  const root = svg('svg', {
+    width: cellsW, height: rowsH, viewBox: `0 0 ${cellsW} ${rowsH}`, class: 'heatmap-svg',
+    role: 'group', 'aria-label': 'Heatmap: mentions of each term (rows) in each document (columns)',
+  });
+  let y = 0;
+  shownGroups.forEach((group, k) => {
     if (k > 0) {
       y += GROUP_H;
-      root.appendChild(svg('text', { class: 'group-label', x: 0, y: y - 9 }, group.name));
+      rowLabels.appendChild(svg('text', { class: 'group-label', x: 4, y: y - 9 }, group.name));
     }
     for (const t of group.terms) {
-      drawRow(root, t, y, docs, counts, max, labelW, fullName(t), names.get(t.id));
-      y += CELL + GAP;
+      drawRow(root, rowLabels, t, y, docs, counts, max, labelW, fullName(t), names.get(t.id), cell);
+      y += step;
     }
   });
-  box.appendChild(root);
+  grid.append(corner, el('div', { class: 'hm-head' }, cols), el('div', { class: 'hm-side' }, rowLabels), el('div', { class: 'hm-body' }, root));
+  scroller.appendChild(grid);
+  box.appendChild(scroller);
 
   // legend
   const lg = clear($('heatmap-legend'));
@@ -156,31 +274,36 @@ function drawHeatmap(groups, docs) {
   lg.appendChild(el('span', { class: 'visually-hidden' }, 'Colour scale from 1 to ' + fmt(max) + ' mentions.'));
 }
 
-function drawRow(root, t, y, docs, counts, max, labelW, name, shortName) {
-  const row = svg('g', { class: 'row', 'data-term': t.id });
+function drawRow(root, labels, t, y, docs, counts, max, labelW, name, shortName, cell) {
   const a = svg('a', { href: termHref(t.id), class: 'row-label-link', 'aria-label': 'All passages using ' + name });
-  a.appendChild(svg('text', { class: 'row-label', x: labelW - 8, y: y + CELL / 2 + 4, 'text-anchor': 'end' },
+  a.appendChild(svg('text', { class: 'row-label', x: labelW - 8, y: y + cell / 2 + 4, 'text-anchor': 'end', 'data-term': t.id },
     svg('title', null, name + ': ' + fmt(t.mentions) + ' mentions in ' + fmt(t.docs) + ' documents'),
     shortName));
-  row.appendChild(a);
+  labels.appendChild(a);
+  const row = svg('g', { class: 'row', 'data-term': t.id });
+  // a big map (thousands of documents) draws one band per row instead of a rectangle per empty cell
+  const band = docs.length > 120;
+  if (band) row.appendChild(svg('rect', { class: 'empty-band', x: 0, y, width: docs.length * (cell + GAP) - GAP, height: cell, fill: '#f3f5f8' }));
   docs.forEach((d, j) => {
-    const x = labelW + j * (CELL + GAP);
+    const x = j * (cell + GAP);
     const c = counts.get(t.id + '\u0000' + d.id) || 0;
     if (!c) {
-      row.appendChild(svg('rect', { class: 'empty-cell', x, y, width: CELL, height: CELL, rx: 3, fill: '#f3f5f8' }));
+      if (!band) row.appendChild(svg('rect', { class: 'empty-cell', x, y, width: cell, height: cell, rx: 2, fill: '#f3f5f8' }));
       return;
     }
     const s = scale(c, max);
-    const tip = `${name} — ${d.title || d.id}${d.date ? ' (' + d.date + ')' : ''}: ${fmt(c)} ${c === 1 ? 'mention' : 'mentions'}`;
+    const tip = `${name} — ${d.title || d.id} (${[d.date || 'undated', formatName(d.format)].filter(Boolean).join(', ')}): ${fmt(c)} ${c === 1 ? 'mention' : 'mentions'}`;
     const link = svg('a', { href: termHref(t.id, d.id), class: 'cell-link', 'aria-label': tip });
     link.appendChild(svg('rect', {
-      class: 'cell', x, y, width: CELL, height: CELL, rx: 3, fill: colour(s),
+      class: 'cell', x, y, width: cell, height: cell, rx: 2, fill: colour(s),
       'data-term': t.id, 'data-doc': d.id, 'data-count': c,
     }, svg('title', null, tip)));
-    link.appendChild(svg('text', {
-      class: 'cell-count', x: x + CELL / 2, y: y + CELL / 2 + 4, 'text-anchor': 'middle',
-      fill: s > 0.62 ? '#ffffff' : '#0b2545', 'aria-hidden': 'true',
-    }, c > 999 ? '1k+' : String(c)));
+    if (cell >= CELL) {
+      link.appendChild(svg('text', {
+        class: 'cell-count', x: x + cell / 2, y: y + cell / 2 + 4, 'text-anchor': 'middle',
+        fill: s > 0.62 ? '#ffffff' : '#0b2545', 'aria-hidden': 'true',
+      }, c > 999 ? '1k+' : String(c)));
+    }
     row.appendChild(link);
   });
   root.appendChild(row);
@@ -202,6 +325,8 @@ function sparkline(t, docs, range) {
     const y = docYear.get(bd.doc);
     if (y != null) byYear[y - y0] += bd.count || 0;
   }
+  const hasDocs = new Array(n).fill(false);
+  for (const d of docs) { const y = yearOf(d.date); if (y != null) hasDocs[y - y0] = true; }
   const max = Math.max(1, ...byYear);
   const bw = Math.max(4, Math.min(14, Math.floor(150 / n)));
   const W = n * bw + 2;
@@ -213,10 +338,18 @@ function sparkline(t, docs, range) {
   });
   root.appendChild(svg('line', { x1: 0, y1: H + 0.5, x2: W, y2: H + 0.5, stroke: '#c5ccd6', 'stroke-width': 1 }));
   byYear.forEach((c, k) => {
+    if (!hasDocs[k]) {
+      // no document of this year: a grey hatch, not an empty bar (which means "documents, but no use")
+      root.appendChild(svg('rect', { class: 'spark-nodocs', x: 1 + k * bw, y: 2, width: bw - 1, height: H - 2 },
+        svg('title', null, `${y0 + k}: no documents`)));
+      return;
+    }
     const bh = c ? Math.max(2, Math.round((c / max) * (H - 2))) : 0;
     const rect = svg('rect', {
       class: 'spark-bar', x: 1 + k * bw, y: H - bh, width: bw - 1, height: bh || 0.0001, fill: '#2f6db5',
     }, svg('title', null, `${y0 + k}: ${fmt(c)} ${c === 1 ? 'mention' : 'mentions'}`));
+    if (!c) root.appendChild(svg('rect', { class: 'spark-zero', x: 1 + k * bw, y: H - 1, width: bw - 1, height: 1 },
+      svg('title', null, `${y0 + k}: documents, no mentions`)));
     root.appendChild(rect);
   });
   root.appendChild(svg('text', { x: 0, y: H + 11, class: 'spark-year' }, String(y0)));
@@ -246,4 +379,5 @@ function fillTable(groups, docs) {
   }
 }
 
+listKeys('#terms-table tbody tr[data-term]', () => { location.href = '/'; });
 start();

@@ -25,6 +25,36 @@ final class CopyLinks {
   private CopyLinks() {}
 
   /** q restricted to passages of documents that are not copies (the copy a request keeps with doc= excepted). */
+  /**
+   * q kept to the documents of the request's format (media types compared without parameters, ignoring
+   * case): the smaller side of the documents is listed, as required or as excluded ids.
+   */
+  static Query formatOnly(Query q, java.util.Map<String, org.policysearch.index.DocumentInfo> infos, SearchRequest r) {
+    if (SearchRequest.blank(r.format())) return q;
+    String want = mediaType(r.format());
+    List<Query> in = new ArrayList<>(), out = new ArrayList<>();
+    for (var i : infos.values()) (want.equals(mediaType(i.format())) ? in : out).add(new TermQuery(new Term(Fields.DOC, i.id())));
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST);
+    if (in.isEmpty()) return b.add(new TermQuery(new Term(Fields.DOC, "")), BooleanClause.Occur.FILTER).build();
+    boolean listIn = in.size() <= out.size();
+    List<Query> listed = listIn ? in : out;
+    listed.sort(java.util.Comparator.comparing(Query::toString));
+    if (listed.isEmpty()) return q;
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (int k = 0; k < listed.size(); k += 500) {
+      BooleanQuery.Builder chunk = new BooleanQuery.Builder();
+      for (Query t : listed.subList(k, Math.min(listed.size(), k + 500))) chunk.add(t, BooleanClause.Occur.SHOULD);
+      if (listIn) any.add(chunk.build(), BooleanClause.Occur.SHOULD);
+      else b.add(chunk.build(), BooleanClause.Occur.MUST_NOT);
+    }
+    if (listIn) b.add(any.build(), BooleanClause.Occur.FILTER);
+    return b.build();
+  }
+
+  static String mediaType(String format) {
+    return format == null ? "" : format.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+  }
+
   static Query leadersOnly(Query q, Copies copies, SearchRequest r) {
     List<Query> excluded = new ArrayList<>();
     for (String id : copies.leaderOf().keySet()) {

@@ -16,6 +16,9 @@ public interface SearchBackend extends Closeable, Concordance.Source {
   /** {@code /api/search} and {@code search --json}. */
   Api.SearchResponse search(SearchRequest request) throws IOException;
 
+  /** {@code /api/search?format=csv}: every passage matching the request in its order (paging ignored), one by one. */
+  void export(SearchRequest request, Export.Sink sink) throws IOException;
+
   /** {@code /api/docs}: all documents, ordered by date. */
   List<Api.Doc> documents() throws IOException;
 

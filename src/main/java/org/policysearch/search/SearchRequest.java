@@ -11,14 +11,35 @@ package org.policysearch.search;
  * @param doc filter: a document id (null for all)
  * @param term filter: a concept id (null for all)
  * @param expand cross-language expansion through the glossary
+ * @param sort the order of the hits: {@link #SORTS} (null or empty: relevance)
+ * @param format filter: documents of this format, a media type as {@code /api/docs} gives it, compared without its
+ *     parameters ({@code application/pdf}; null for all)
  */
-public record SearchRequest(String q, int limit, int offset, String lang, String doc, String term, boolean expand) {
+public record SearchRequest(String q, int limit, int offset, String lang, String doc, String term, boolean expand, String sort,
+    String format) {
   public static final int DEFAULT_LIMIT = 20;
   public static final int MAX_LIMIT = 100;
   public static final int MAX_OFFSET = 10_000;
+  /** Relevance (score, then document and passage order), newest or oldest document first, document id then reading order. */
+  public static final java.util.List<String> SORTS = java.util.List.of("relevance", "date_desc", "date_asc", "doc");
+
+  /** A search in relevance order. */
+  public SearchRequest(String q, int limit, int offset, String lang, String doc, String term, boolean expand) {
+    this(q, limit, offset, lang, doc, term, expand, null, null);
+  }
 
   public static SearchRequest of(String q) {
     return new SearchRequest(q, DEFAULT_LIMIT, 0, null, null, null, true);
+  }
+
+  /** The sort, "relevance" when none is given. */
+  public String order() {
+    return blank(sort) ? "relevance" : sort.strip();
+  }
+
+  /** The same request in another window of hits. */
+  public SearchRequest page(int newLimit, int newOffset) {
+    return new SearchRequest(q, newLimit, newOffset, lang, doc, term, expand, sort, format);
   }
 
   public SearchRequest validated() {
@@ -27,8 +48,9 @@ public record SearchRequest(String q, int limit, int offset, String lang, String
     if (lang != null && !lang.isEmpty() && !lang.equals("zh") && !lang.equals("en") && !lang.equals("mixed")) {
       throw new BadQueryException("bad_parameter", "lang must be zh, en or mixed, not '" + lang + "'.");
     }
-    boolean noFilter = blank(lang) && blank(doc) && blank(term);
-    if (blank(q) && noFilter) throw new BadQueryException("bad_query", "Type a query, or choose a document, term or language filter.");
+    if (!SORTS.contains(order())) throw new BadQueryException("bad_parameter", "sort must be one of " + String.join(", ", SORTS) + ", not '" + sort + "'.");
+    boolean noFilter = blank(lang) && blank(doc) && blank(term) && blank(format);
+    if (blank(q) && noFilter) throw new BadQueryException("bad_query", "Type a query, or choose a document, term, language or format filter.");
     return this;
   }
 

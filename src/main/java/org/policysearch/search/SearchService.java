@@ -174,11 +174,13 @@ public final class SearchService implements SearchBackend {
       Glossary g = glossary(s);
       PolicyQueryParser.Parsed parsed = parse(q, r.expand() ? expansion(s) : null);
       List<Expansion.Found> found = parsed.found();
-      Query query = CopyLinks.leadersOnly(passageQuery(r, parsed.query()), copies(s), r);
+      Query query = CopyLinks.formatOnly(CopyLinks.leadersOnly(passageQuery(r, parsed.query()), copies(s), r), documents(s), r);
       FacetCounts.Ordinals ordinals = ordinals(s.getIndexReader());
       // a searcher of its own for this request, so the time limit applies to this search alone
       IndexSearcher limited = new IndexSearcher(s.getIndexReader());
       limited.setTimeout(new QueryTimeoutImpl(searchTimeoutMs));
+      Map<String, DocumentInfo> infos = documents(s);
+      Sort order = order(r, infos);
       FacetCounts.Counts counts;
       FacetCounts.Counts directCounts = null;
       TopDocs top = null;
@@ -188,13 +190,13 @@ public final class SearchService implements SearchBackend {
           counts = limited.search(query, FacetCounts.manager(ordinals));
         } else {
           Object[] both = limited.search(query, new MultiCollectorManager(
-              new TopFieldCollectorManager(ORDER, r.offset() + r.limit(), null, Integer.MAX_VALUE, false), FacetCounts.manager(ordinals)));
+              new TopFieldCollectorManager(order, r.offset() + r.limit(), null, Integer.MAX_VALUE, false), FacetCounts.manager(ordinals)));
           top = (TopDocs) both[0];
           counts = (FacetCounts.Counts) both[1];
         }
         // the direct matches of each document, told apart from matches through the glossary
         if (!found.isEmpty()) directCounts = limited.search(passageQuery(r, parsed.direct()), FacetCounts.manager(ordinals));
-        if (!found.isEmpty() && top != null) top = interleaved(limited, query, r.offset() + r.limit(), top);
+        if (!found.isEmpty() && top != null && order == ORDER) top = interleaved(limited, query, r.offset() + r.limit(), top);
       } catch (IndexSearcher.TooManyClauses e) {
         throw new BadQueryException("bad_query", "The query expands to too many terms; make it more specific.");
       }
@@ -202,7 +204,6 @@ public final class SearchService implements SearchBackend {
         throw new BadQueryException("query_timeout", "The search took longer than " + searchTimeoutMs / 1000.0
             + " s and was stopped; make the query more specific (fewer wildcards, a filter).");
       }
-      Map<String, DocumentInfo> infos = documents(s);
       List<Api.Hit> hits = top == null ? List.of() : hits(s, r, q, query, parsed.direct(), found, g, infos, top);
       Map<String, Long> direct = new HashMap<>();
       if (directCounts != null) for (FacetCounts.Value v : directCounts.top(Fields.FACET_DOC, Integer.MAX_VALUE)) direct.put(v.label(), v.count());
@@ -223,6 +224,56 @@ public final class SearchService implements SearchBackend {
       }
       return new Api.SearchResponse(q, counts.total(), (System.nanoTime() - t0) / 1_000_000, r.offset(), r.limit(), expansions(found), hits, facets,
           suggestions);
+    } finally {
+      manager.release(s);
+    }
+  }
+
+  /** The order of a request's hits: relevance (then document and passage), document date either way, or document. */
+  static Sort order(SearchRequest r, Map<String, DocumentInfo> infos) {
+    SortField doc = new SortField(Fields.DOC_SORT, SortField.Type.STRING), ordinal = new SortField(Fields.ORDINAL, SortField.Type.INT);
+    return switch (r.order()) {
+      case "date_desc" -> new Sort(DateOrder.sortField(infos, true), doc, ordinal);
+      case "date_asc" -> new Sort(DateOrder.sortField(infos, false), doc, ordinal);
+      case "doc" -> new Sort(doc, ordinal);
+      default -> ORDER;
+    };
+  }
+
+  /**
+   * Every passage matching the request (its filters, its sort; relevance is score order, without the
+   * languages taking turns), handed to the sink one by one: the CSV export. Paging is ignored.
+   */
+  @Override
+  public void export(SearchRequest request, Export.Sink sink) throws IOException {
+    SearchRequest r = request.page(0, 0).validated();
+    String q = r.q() == null ? "" : r.q().strip();
+    if (!q.isEmpty()) PolicyQueryParser.parse(q, null);
+    IndexSearcher s = manager.acquire();
+    try {
+      PolicyQueryParser.Parsed parsed = parse(q, r.expand() ? expansion(s) : null);
+      Query query = CopyLinks.formatOnly(CopyLinks.leadersOnly(passageQuery(r, parsed.query()), copies(s), r), documents(s), r);
+      Map<String, DocumentInfo> infos = documents(s);
+      IndexSearcher limited = new IndexSearcher(s.getIndexReader());
+      limited.setTimeout(new QueryTimeoutImpl(searchTimeoutMs));
+      TopDocs top;
+      try {
+        int n = limited.count(query);
+        if (n == 0) return;
+        top = limited.search(query, new TopFieldCollectorManager(order(r, infos), n, null, Integer.MAX_VALUE, false));
+      } catch (IndexSearcher.TooManyClauses e) {
+        throw new BadQueryException("bad_query", "The query expands to too many terms; make it more specific.");
+      }
+      if (limited.timedOut()) throw new BadQueryException("query_timeout", "The export's search took longer than " + searchTimeoutMs / 1000.0 + " s and was stopped.");
+      StoredFields stored = s.storedFields();
+      for (ScoreDoc sd : top.scoreDocs) {
+        Document d = stored.document(sd.doc);
+        String id = d.get(Fields.DOC);
+        DocumentInfo info = infos.get(id);
+        int page = IndexReading.intValue(d, Fields.PAGE);
+        sink.row(new Export.Row(id, info == null ? id : info.title(), info == null ? null : info.date(), page > 0 ? page : null,
+            d.get(Fields.LANG), d.get(Fields.ANCHOR), d.get(Fields.TEXT)));
+      }
     } finally {
       manager.release(s);
     }

@@ -70,7 +70,7 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     Query direct = parsed.direct();
     List<Expansion.Found> found = parsed.found();
     // the very query SearchService runs (SolrCloudParityTest compares the two backends)
-    Query passages = CopyLinks.leadersOnly(SearchService.passageQuery(r, parsed.query()), st.copies(), r);
+    Query passages = CopyLinks.formatOnly(CopyLinks.leadersOnly(SearchService.passageQuery(r, parsed.query()), st.copies(), r), st.docs(), r);
 
     SolrQueries tr = new SolrQueries("pq");
     SolrQuery sq = new SolrQuery(tr.translate(passages));
@@ -82,9 +82,9 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     tr.params().forEach(sq::set);
     sq.set("q.op", "OR").set("defType", "lucene");
     sq.setFields(fl).setStart(r.offset()).setRows(r.limit());
-    sq.set("sort", SORT);
+    sq.set("sort", sort(r));
     // a query naming a concept is ranked by Interleave, as in the embedded engine: the page's ids first, then the page
-    List<String> pageIds = !found.isEmpty() && r.limit() > 0 ? interleavedPage(sq, r.offset(), r.limit()) : null;
+    List<String> pageIds = !found.isEmpty() && r.limit() > 0 && r.order().equals("relevance") ? interleavedPage(sq, r.offset(), r.limit()) : null;
     if (pageIds != null) sq.setStart(0).setRows(0);
     // limit=0 is the lookup: rows=0, nothing highlighted; the facets (complete here in both modes) and numFound answer it
     else if (r.limit() > 0) highlight(sq, null);
@@ -146,6 +146,52 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
   }
 
   private static final String SORT = "score desc," + Fields.DOC + " asc," + Fields.ORDINAL + " asc";
+
+  /**
+   * The Solr sort of a request. Passages in the collection carry their document's year, not its date:
+   * the date orders sort by year, then document and passage order (the embedded index orders by the full
+   * date within a year; README, "sort").
+   */
+  static String sort(SearchRequest r) {
+    String then = Fields.DOC + " asc," + Fields.ORDINAL + " asc";
+    return switch (r.order()) {
+      case "date_desc" -> "if(exists(" + Fields.YEAR + ")," + Fields.YEAR + ",0) desc," + then;
+      case "date_asc" -> "if(exists(" + Fields.YEAR + ")," + Fields.YEAR + ",99999) asc," + then;
+      case "doc" -> then;
+      default -> SORT;
+    };
+  }
+
+  @Override
+  public void export(SearchRequest request, Export.Sink sink) throws IOException {
+    SearchRequest r = request.page(0, 0).validated();
+    String q = r.q() == null ? "" : r.q().strip();
+    if (!q.isEmpty()) PolicyQueryParser.parse(q, null);
+    State st = state();
+    PolicyQueryParser.Parsed parsed = SearchService.parse(q, r.expand() ? st.expansion() : null);
+    Query passages = CopyLinks.formatOnly(CopyLinks.leadersOnly(SearchService.passageQuery(r, parsed.query()), st.copies(), r), st.docs(), r);
+    SolrQueries tr = new SolrQueries("pq");
+    SolrQuery sq = new SolrQuery(tr.translate(passages));
+    tr.params().forEach(sq::set);
+    sq.set("q.op", "OR").set("defType", "lucene");
+    // deep paging with a cursor: the sort ends with the unique key
+    sq.setFields(PASSAGE_FIELDS).setRows(500).set("sort", sort(r) + "," + Fields.ID + " asc");
+    String cursor = CursorMarkParams.CURSOR_MARK_START;
+    while (true) {
+      sq.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+      QueryResponse res = query("export", sq);
+      for (SolrDocument d : res.getResults()) {
+        String doc = SolrIndexer.str(d, Fields.DOC);
+        DocumentInfo info = st.docs().get(doc);
+        int page = SolrIndexer.integer(d, Fields.PAGE);
+        sink.row(new Export.Row(doc, info == null ? doc : info.title(), info == null ? null : info.date(), page > 0 ? page : null,
+            SolrIndexer.str(d, Fields.LANG), SolrIndexer.str(d, Fields.ANCHOR), SolrIndexer.str(d, Fields.EXACT)));
+      }
+      String next = res.getNextCursorMark();
+      if (next == null || next.equals(cursor)) return;
+      cursor = next;
+    }
+  }
 
   /** The ids of the page in {@link Interleave}'s order: each language's own top offset+limit, merged. */
   private List<String> interleavedPage(SolrQuery sq, int offset, int limit) throws IOException {

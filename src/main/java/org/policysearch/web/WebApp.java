@@ -4,8 +4,11 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +16,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.policysearch.search.Api;
 import org.policysearch.search.BadQueryException;
 import org.policysearch.search.IndexDamagedException;
+import org.policysearch.search.Concordance;
+import org.policysearch.search.Export;
 import org.policysearch.search.Json;
 import org.policysearch.search.Links;
 import org.policysearch.search.NotFoundException;
@@ -94,7 +101,7 @@ public final class WebApp {
     config.routes.get("/api/docs", ctx -> json(ctx, services.search().documents()));
     config.routes.get("/api/docs/{id}", this::document);
     config.routes.get("/api/terms", ctx -> json(ctx, services.terms().terms()));
-    config.routes.get("/api/terms/{id}", ctx -> json(ctx, services.terms().term(ctx.pathParam("id"), Params.string(ctx, "doc"))));
+    config.routes.get("/api/terms/{id}", this::term);
     config.routes.get("/api/suggest", ctx -> json(ctx,
         services.suggester().suggest(Params.query(ctx), Params.integer(ctx, "limit", Suggester.DEFAULT_LIMIT, 1, Suggester.MAX_LIMIT))));
     config.routes.post("/api/reindex", this::reindex);
@@ -111,12 +118,108 @@ public final class WebApp {
   }
 
   private void search(Context ctx) throws IOException {
+    boolean csv = csv(ctx);
     SearchRequest r = new SearchRequest(Params.query(ctx),
         Params.integer(ctx, "limit", SearchRequest.DEFAULT_LIMIT, 0, SearchRequest.MAX_LIMIT),
         Params.integer(ctx, "offset", 0, 0, SearchRequest.MAX_OFFSET),
         Params.string(ctx, "lang"), Params.string(ctx, "doc"), Params.string(ctx, "term"),
-        Params.bool(ctx, "expand", true));
-    json(ctx, services.search().search(r));
+        Params.bool(ctx, "expand", true), Params.string(ctx, "sort"), Params.string(ctx, "filetype"));
+    String group = Params.string(ctx, "group");
+    boolean byDoc = group != null && group.strip().equals("doc");
+    if (group != null && !group.isBlank() && !byDoc) throw Params.bad("group must be doc, not '" + (group.length() > 40 ? group.substring(0, 40) + "…" : group) + "'.");
+    if (byDoc && !csv) throw Params.bad("group=doc goes with format=csv; in JSON, limit=0 lists every matching document in facets.docs.");
+    if (!csv) {
+      json(ctx, services.search().search(r));
+      return;
+    }
+    if (byDoc) {
+      // one row per document: the lookup (complete facets.docs) joined with the document list
+      Api.SearchResponse lookup = services.search().search(r.page(0, 0));
+      Writer w = openCsv(ctx, "documents.csv");
+      Export.documents(w, lookup, services.search().documents(), r.order(), base(ctx));
+      w.flush();
+      return;
+    }
+    // every matching passage, streamed: the header goes out with the first row, so a bad query is still a JSON 400
+    String base = base(ctx);
+    CsvStream out = new CsvStream(ctx, "search.csv", Export.SEARCH_HEADER);
+    services.search().export(r, row -> out.line(List.of(row.doc(), row.title(), nz(row.date()),
+        row.page() == null ? "" : row.page().toString(), nz(row.lang()), row.anchor(), nz(row.text()), base + Links.permalink(row.anchor()))));
+    out.finish();
+  }
+
+  /** {@code /api/terms/{id}}: the concordance as JSON, or with format=csv its keyword-in-context lines. */
+  private void term(Context ctx) throws IOException {
+    boolean csv = csv(ctx);
+    Object t = services.terms().term(ctx.pathParam("id"), Params.string(ctx, "doc"));
+    if (!csv) {
+      json(ctx, t);
+      return;
+    }
+    if (!(t instanceof Concordance.TermDetail detail)) throw new IllegalStateException("the concordance answered " + t.getClass());
+    Writer w = openCsv(ctx, "term-" + detail.id() + ".csv");
+    Export.kwic(w, detail, base(ctx));
+    w.flush();
+  }
+
+  /** format=csv asks for CSV; json or nothing for JSON. */
+  private static boolean csv(Context ctx) {
+    String f = Params.string(ctx, "format");
+    if (f == null || f.isBlank() || f.strip().equals("json")) return false;
+    if (f.strip().equals("csv")) return true;
+    throw Params.bad("format must be json or csv, not '" + (f.length() > 40 ? f.substring(0, 40) + "…" : f) + "'.");
+  }
+
+  /** Starts a CSV download: its headers, then the byte order mark that makes spreadsheets read UTF-8. */
+  private static Writer openCsv(Context ctx, String file) throws IOException {
+    ctx.status(200);
+    ctx.contentType("text/csv; charset=utf-8");
+    ctx.header("Content-Disposition", "attachment; filename=\"" + file.replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
+    Writer w = new BufferedWriter(new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
+    w.write('\uFEFF');
+    return w;
+  }
+
+  /** The scheme, host and port the client used, for absolute links in exports. */
+  private static String base(Context ctx) {
+    String host = ctx.header("Host");
+    if (host == null || !host.matches("[A-Za-z0-9.:\\[\\]-]{1,300}")) host = ctx.req().getLocalName() + ":" + ctx.req().getLocalPort();
+    return ctx.scheme() + "://" + host;
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  /** A CSV answer written as it is produced: UTF-8 with a byte order mark, the header with the first row. */
+  private static final class CsvStream {
+    private final Context ctx;
+    private final String file;
+    private final List<String> header;
+    private Writer w;
+
+    CsvStream(Context ctx, String file, List<String> header) {
+      this.ctx = ctx;
+      this.file = file;
+      this.header = header;
+    }
+
+    private void start() throws IOException {
+      if (w != null) return;
+      w = openCsv(ctx, file);
+      Export.line(w, header);
+    }
+
+    void line(List<String> cells) throws IOException {
+      start();
+      Export.line(w, cells);
+    }
+
+    /** Flushes what is left; a search without matches is a header alone. */
+    void finish() throws IOException {
+      start();
+      w.flush();
+    }
   }
 
   private void document(Context ctx) throws IOException {
@@ -128,7 +231,16 @@ public final class WebApp {
   private void permalink(Context ctx) throws IOException {
     String anchor = ctx.pathParam("anchor");
     Optional<String> doc = ANCHOR.matcher(anchor).matches() ? services.reader().findAnchor(anchor) : Optional.empty();
-    if (doc.isEmpty()) throw new NotFoundException("No passage with anchor '" + anchor + "'.");
+    if (doc.isEmpty()) {
+      // a browser gets a page that says so (as an unknown /d/ does); API clients the JSON error
+      String accept = ctx.header("Accept");
+      if (accept != null && accept.contains("text/html")) {
+        page(ctx, "link.html");
+        ctx.status(404);
+        return;
+      }
+      throw new NotFoundException("No passage with anchor '" + anchor + "'.");
+    }
     String link = Links.reader(doc.get(), Params.query(ctx), null);
     String quote = Params.string(ctx, "quote");
     if (quote != null && !quote.isBlank()) link += (link.contains("?") ? "&" : "?") + "quote=" + Links.param(quote);
@@ -171,6 +283,8 @@ public final class WebApp {
     Map<String, Object> h = new LinkedHashMap<>();
     h.put("status", "ok");
     h.put("documents", services.search().documents().size());
+    // the folder the server indexes (the empty-index page names it)
+    h.put("corpus", options.corpus() == null ? null : options.corpus().toAbsolutePath().normalize().toString());
     json(ctx, h);
   }
 
@@ -221,7 +335,8 @@ public final class WebApp {
 
   private static void jsonUnlessAnswered(Context ctx) throws IOException {
     String type = ctx.res().getContentType();
-    if (type != null && type.startsWith("application/json")) return;
+    // JSON errors, and the pages that answer a browser with a status of their own (an unknown /p/…), stay as they are
+    if (type != null && (type.startsWith("application/json") || type.startsWith("text/html"))) return;
     int status = ctx.statusCode();
     ApiError body = switch (status) {
       case 404 -> new ApiError("not_found", "Nothing at " + ctx.method() + " " + ctx.path() + ". See /api/openapi.json for the routes.");

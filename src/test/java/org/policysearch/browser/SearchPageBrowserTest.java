@@ -31,7 +31,7 @@ class SearchPageBrowserTest extends BrowserTestBase {
     JsonNode api = server.json("/api/search?q=" + UiServer.enc(QUERY));
     assertEquals(Math.min(20, api.get("hits").size()), hits.size(), "hits on the first page");
     assertEquals("/?q=" + UiServer.enc(QUERY), browser.pathAndQuery().replace("+", "%20"));
-    assertTrue(browser.find("#count").getText().startsWith(String.format("%,d result", api.get("total").asLong())),
+    assertTrue(browser.find("#count").getText().startsWith(String.format("%,d passage", api.get("total").asLong())),
         browser.find("#count").getText());
 
     for (int i = 0; i < hits.size(); i++) {
@@ -105,7 +105,7 @@ class SearchPageBrowserTest extends BrowserTestBase {
     // back: the unfiltered results; forward: the filter again
     browser.driver.navigate().back();
     browser.until(d -> !browser.pathAndQuery().contains("term="));
-    browser.until(d -> browser.find("#count").getText().startsWith(String.format("%,d result", total)));
+    browser.until(d -> browser.find("#count").getText().startsWith(String.format("%,d passage", total)));
     assertTrue(browser.all("#active-filters .chip").isEmpty(), "no filter chip after back");
     browser.driver.navigate().forward();
     browser.until(d -> browser.pathAndQuery().contains("term=" + term));
@@ -114,18 +114,18 @@ class SearchPageBrowserTest extends BrowserTestBase {
     // clicking the active facet again removes the filter
     browser.find("#facet-terms button.facet[data-id='" + term + "']").click();
     browser.until(d -> !browser.pathAndQuery().contains("term="));
-    browser.until(d -> browser.find("#count").getText().startsWith(String.format("%,d result", total)));
+    browser.until(d -> browser.find("#count").getText().startsWith(String.format("%,d passage", total)));
 
     // and so does the chip's ×
     browser.open("/?q=security&term=" + UiServer.enc(term));
     waitForFilteredResults(term, expected);
     browser.find("#active-filters .chip[data-filter='term']").click();
     browser.until(d -> !browser.pathAndQuery().contains("term="));
-    browser.until(d -> browser.find("#count").getText().startsWith(String.format("%,d result", total)));
+    browser.until(d -> browser.find("#count").getText().startsWith(String.format("%,d passage", total)));
   }
 
   private void waitForFilteredResults(String term, long expected) {
-    browser.until(d -> browser.find("#count").getText().startsWith(String.format("%,d result", expected)));
+    browser.until(d -> browser.find("#count").getText().startsWith(String.format("%,d passage", expected)));
     List<WebElement> hits = browser.await("#results li.hit");
     for (WebElement h : hits) {
       assertFalse(h.findElements(org.openqa.selenium.By.cssSelector(".term-chip[data-term='" + term + "']")).isEmpty(),
