@@ -31,7 +31,7 @@ public final class Fields {
   private Fields() {}
 
   /** Bump when the schema or analysis changes: an index of another version is rebuilt from its stored extractions. */
-  public static final String SCHEMA_VERSION = "10";
+  public static final String SCHEMA_VERSION = "11";
 
   public static final String KIND = "kind";
   public static final String KIND_PASSAGE = "passage";

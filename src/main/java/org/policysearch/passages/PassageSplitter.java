@@ -41,6 +41,12 @@ public final class PassageSplitter {
   /** A sentence end: Latin punctuation followed by a space (not the dots of "www.gov.cn"), or Chinese end punctuation. */
   private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?;])[\"'”’)]*\\s+|(?<=[。！？；])[”’」』）]*\\s*");
 
+  /** A footnote's number on a line of its own (PDF superscripts), the note following on the same page. */
+  private static final Pattern FOOTNOTE_MARK = Pattern.compile("^\\s*\\d{1,3}\\s*$");
+  /** A line that is nothing but a web address (PDF link targets repeated after the notes). */
+  private static final Pattern BARE_URL = Pattern.compile("^\\s*(https?://|www\\.)\\S+\\s*$");
+  private static final Pattern ENDS_WITH_URL = Pattern.compile("(https?://|www\\.)\\S+\\s*$");
+
   private record Line(String text, int page, int gapBefore) {}
 
   private record Para(String text, int page, boolean heading) {}
@@ -87,14 +93,20 @@ public final class PassageSplitter {
     int width = percentile(lines.stream().filter(l -> !l.text().contains("://")).mapToInt(l -> displayWidth(l.text())).toArray(), 0.75);
     List<String> current = new ArrayList<>();
     int page = lines.get(0).page();
-    boolean heading = false;
+    boolean heading = false, urlRun = false;
     for (int i = 0; i < lines.size(); i++) {
       Line l = lines.get(i);
       boolean mdHeading = MD_HEADING.matcher(l.text()).find();
       if (!current.isEmpty()) {
         String prev = current.get(current.size() - 1);
         String next = l.text();
-        boolean structural = heading || mdHeading || STARTS_ITEM.matcher(next).find();
+        // footnotes are passages of their own: a note starts at its number standing alone, the note
+        // text on the next line of the same page; link targets repeated after the notes (a run of
+        // bare addresses) are a passage of their own, and the text after them starts afresh
+        boolean footnote = FOOTNOTE_MARK.matcher(next).matches() && i + 1 < lines.size() && lines.get(i + 1).page() == l.page()
+            && Character.isWhitespace(lines.get(i + 1).text().charAt(0));
+        boolean urlBreak = urlRun ? next.strip().contains(" ") : BARE_URL.matcher(next).matches() && ENDS_WITH_URL.matcher(prev).find();
+        boolean structural = heading || mdHeading || footnote || urlBreak || STARTS_ITEM.matcher(next).find();
         boolean endsSentence = SENTENCE_END.matcher(prev).find();
         // a full-width line that ends mid-sentence wrapped, whatever gap follows it (footnotes, columns, pages)
         boolean wrapped = displayWidth(prev) >= 0.85 * width && !endsSentence;
@@ -110,6 +122,7 @@ public final class PassageSplitter {
       if (current.isEmpty()) {
         page = l.page();
         heading = mdHeading || CHAPTER.matcher(l.text()).find() && displayWidth(l.text()) < 0.6 * width;
+        urlRun = BARE_URL.matcher(l.text()).matches();
       }
       current.add(mdHeading ? MD_HEADING.matcher(l.text()).replaceFirst("") : l.text());
     }

@@ -98,4 +98,46 @@ class PassageSplitterTest {
     assertEquals("en", Languages.of("The Chamber is pleased to share this report.", "zh"));
     assertEquals("mixed", Languages.of("关于应用安全可控信息技术 [Guiding Opinions on Secure IT]", "en"));
   }
+
+  @Test
+  void pdfFootnotesAndRepeatedLinkTargetsArePassagesOfTheirOwn() {
+    // the layout Tika gives for page 6 of the U.S. Chamber report: body, notes 4 and 5 (their numbers
+    // on lines of their own), the link targets repeated, then the next section's heading
+    String page = String.join("\n",
+        "MIC 2025 and related Chinese state-led economic development policies should be top of the ",
+        "agenda in future government-to-government economic and commercial discussions with China. ",
+        "     ",
+        "                                                 ",
+        "4",
+        " “U.S. Secretary of Commerce Penny Pritzker Delivers Major Policy Address on Semiconductors at Center for ",
+        "Strategic and ",
+        "International Studies” (CSIS, November 2, 2016) ",
+        "https://www.commerce.gov/news/secretary-speeches/2016/11/us-",
+        "secretary-commerce-penny-pritzker-delivers-major-policy-address  ",
+        "5",
+        " OECD FDI Regulatory Index, http://www.oecd.org/investment/fdiindex.htm  ",
+        "https://www.commerce.gov/news/secretary-speeches/2016/11/us-secretary-commerce-penny-pritzker-delivers-",
+        "major-policy-address",
+        "http://www.oecd.org/investment/fdiindex.htm",
+        " I. Overview of Made in China 2025 ",
+        "The Made in China 2025 Plan (MIC 2025) is a high-level industrial policy aimed at transforming ",
+        "China into a global manufacturing leader.  Promoting indigenous innovation, domestic brands, ",
+        "secure and controllable standards, and localization of production and data appear to be central ",
+        "components of the plan.   ");
+    List<String> ps = texts(page);
+    assertEquals("MIC 2025 and related Chinese state-led economic development policies should be top of the agenda in future "
+        + "government-to-government economic and commercial discussions with China.", ps.get(0));
+    assertTrue(ps.get(1).startsWith("4 “U.S. Secretary of Commerce") && ps.get(1).endsWith("pritzker-delivers-major-policy-address"), ps.get(1));
+    assertEquals("5 OECD FDI Regulatory Index, http://www.oecd.org/investment/fdiindex.htm", ps.get(2));
+    assertTrue(ps.get(3).startsWith("https://www.commerce.gov/") && ps.get(3).endsWith("fdiindex.htm") && !ps.get(3).contains("Overview"), ps.get(3));
+    assertTrue(ps.get(4).startsWith("I. Overview of Made in China 2025"), ps.toString());
+    assertTrue(ps.stream().noneMatch(p -> p.contains("Overview") && p.contains("OECD")), ps.toString());
+  }
+
+  @Test
+  void aLoneNumberWithoutANoteAfterItIsNoFootnote() {
+    // a page number between two halves of a sentence is not a note
+    List<String> ps = texts("The plan sets targets for domestic content of core components and\n12\nmaterials by 2025.");
+    assertEquals(1, ps.size(), ps.toString());
+  }
 }
