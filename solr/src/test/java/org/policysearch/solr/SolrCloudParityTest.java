@@ -151,7 +151,7 @@ class SolrCloudParityTest {
         List<String> yb = solr.search(byDate).hits().stream().map(h -> h.date() == null ? "-" : h.date().substring(0, 4)).toList();
         if (!ya.equals(yb)) failures.add(q + " sort=" + sort + ": years " + ya + " vs " + yb);
       }
-      SearchRequest all = new SearchRequest(q, 20, 0, null, null, null, true, "doc", "csv");
+      SearchRequest all = new SearchRequest(q, 20, 0, null, null, null, true, "doc", null);
       List<String> ea = new ArrayList<>(), eb = new ArrayList<>();
       embedded.export(all, row -> ea.add(row.doc() + "#" + row.anchor()));
       solr.export(all, row -> eb.add(row.doc() + "#" + row.anchor()));
