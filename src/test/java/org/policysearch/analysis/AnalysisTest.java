@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** Pins tokens and offsets of the exact chain (the one every quoted phrase and every tag goes through). */
 class AnalysisTest {
-  private static List<String> tokens(Analyzer a, String text) throws Exception {
+  /** term@start-end for every token (ScriptFoldingTest uses it too). */
+  static List<String> tokens(Analyzer a, String text) throws Exception {
     List<String> out = new ArrayList<>();
     try (TokenStream ts = a.tokenStream("f", text)) {
       CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);

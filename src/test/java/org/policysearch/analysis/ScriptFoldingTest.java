@@ -10,9 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.testing.TraditionalText;
@@ -58,14 +55,14 @@ class ScriptFoldingTest {
     for (Analyzer a : List.of(Analyzers.exact(), Analyzers.chineseWords())) {
       for (int i = 0; i < TraditionalText.TRADITIONAL.size(); i++) {
         String t = TraditionalText.TRADITIONAL.get(i), s = TraditionalText.SIMPLIFIED.get(i);
-        List<String> tt = tokens(a, t), st = tokens(a, s);
+        List<String> tt = AnalysisTest.tokens(a, t), st = AnalysisTest.tokens(a, s);
         assertEquals(st, tt, "line " + i);
         assertTrue(tt.size() >= 3, tt.toString());
       }
     }
     // the offsets point at the original characters
     String t = TraditionalText.TRADITIONAL.get(0);
-    List<String> words = tokens(Analyzers.chineseWords(), t);
+    List<String> words = AnalysisTest.tokens(Analyzers.chineseWords(), t);
     assertTrue(words.contains("数据@7-9"), words.toString());
     assertEquals("數據", t.substring(7, 9));
   }
@@ -82,18 +79,5 @@ class ScriptFoldingTest {
     List<String> got = new ArrayList<>();
     for (var m : tagger.tag(text)) got.add(m.concept() + " " + text.substring(m.start(), m.end()));
     assertEquals(List.of("data-security 数据安全", "network-security 網絡安全"), got);
-  }
-
-  /** term@start-end for every token. */
-  private static List<String> tokens(Analyzer a, String text) throws Exception {
-    List<String> out = new ArrayList<>();
-    try (TokenStream ts = a.tokenStream("f", text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) out.add(term + "@" + off.startOffset() + "-" + off.endOffset());
-      ts.end();
-    }
-    return out;
   }
 }
