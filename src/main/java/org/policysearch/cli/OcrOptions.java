@@ -35,5 +35,6 @@ public final class OcrOptions {
       out.println("OCR: " + problem);
       for (String f : ex.ocrMissed()) out.println("  not OCR'd: " + f);
     }
+    for (String f : ex.ocrFailed()) out.println("  OCR failed, only the text layer is indexed: " + f);
   }
 }

@@ -211,6 +211,7 @@ final class ServeCommand implements Callable<Integer> {
     volatile SearchBackend search;
     private int ocrFilesReported;
     private boolean ocrProblemReported;
+    private final java.util.Set<String> ocrFailedReported = new java.util.HashSet<>();
 
     Indexing(Extractor extractor, Glossary glossary) {
       this.extractor = extractor;
@@ -238,6 +239,9 @@ final class ServeCommand implements Callable<Integer> {
       if (ocrProblem != null && !ocrProblemReported) {
         LOG.warn("OCR: {} Not OCR'd: {}", ocrProblem, String.join(", ", extractor.ocrMissed()));
         ocrProblemReported = true; // said once per server run
+      }
+      for (String f : extractor.ocrFailed()) {
+        if (ocrFailedReported.add(f)) LOG.warn("OCR failed, only the text layer is indexed: {}", f);
       }
       if (search != null) search.refresh();
       return r;

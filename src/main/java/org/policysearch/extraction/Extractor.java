@@ -96,6 +96,7 @@ public final class Extractor implements AutoCloseable {
   private final AtomicInteger extractions = new AtomicInteger();
   private final AtomicInteger ocrFiles = new AtomicInteger(), ocrPages = new AtomicInteger();
   private final java.util.Set<String> ocrMissed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.Map<String, String> ocrFailed = new java.util.concurrent.ConcurrentHashMap<>();
   private final Path workDir;
   private volatile Ocr.Availability availability;
   private final ForkedExtraction forked;
@@ -152,6 +153,14 @@ public final class Extractor implements AutoCloseable {
     Ocr.Availability a = availability;
     if (a == null) availability = a = Ocr.availability();
     return a;
+  }
+
+  /**
+   * PDFs whose pages without text could not be OCR'd (a timeout, a crash) although Tesseract is
+   * there: their text layer was indexed, the rest is missing. "file: reason", sorted.
+   */
+  public List<String> ocrFailed() {
+    return ocrFailed.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).sorted().toList();
   }
 
   /** The files that needed OCR and could not have it, sorted. */
@@ -220,7 +229,12 @@ public final class Extractor implements AutoCloseable {
       return o;
     }
     if (o.outcome().indexable() && !textLayer.outcome().indexable()) return o; // the OCR reading found text without OCR: keep it
-    if (textLayer.outcome().indexable()) return textLayer;
+    if (textLayer.outcome().indexable()) {
+      // a mixed PDF whose scanned pages could not be read: its text pages are indexed, and it is named
+      if (!o.outcome().indexable()) ocrFailed.put(file.toString(), o.outcome() == Outcome.TIMEOUT
+          ? "OCR took longer than " + limits.ocrTimeoutSeconds() + " s (--ocr-timeout)" : o.reason());
+      return textLayer;
+    }
     if (o.outcome() == Outcome.TIMEOUT) {
       return ExtractedDocument.failed(Outcome.TIMEOUT, "OCR took longer than " + limits.ocrTimeoutSeconds() + " s and was stopped (--ocr-timeout)", textLayer.mediaType());
     }

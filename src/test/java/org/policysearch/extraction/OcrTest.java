@@ -95,6 +95,23 @@ class OcrTest {
   }
 
   @Test
+  void aMixedPdfWhoseOcrFailsKeepsItsTextLayerAndIsNamed() throws Exception {
+    assumeTrue(Ocr.availability().usable(), "Tesseract is not installed here (.ci/run installs it)");
+    Path law = DemoCorpus.folder().resolve("2016-cybersecurity-law.zh.pdf");
+    assumeTrue(Files.exists(law), "the demo corpus is not beside the repository");
+    Path mixed = tmp.resolve("mixed.pdf");
+    Fixtures.mixedPdf(mixed, "Page one has a text layer about semiconductors.", law, 0, 200);
+    try (Extractor ex = new Extractor(new Extractor.Limits(50_000_000L, 60).withOcr(Ocr.Mode.AUTO, 1))) {
+      ExtractedDocument d = ex.extract(mixed);
+      assertEquals(Outcome.OK, d.outcome(), d.reason());
+      assertEquals(List.of(), d.ocrPages());
+      assertTrue(d.blocks().get(0).text().contains("semiconductors"));
+      assertEquals(List.of(mixed + ": OCR took longer than 1 s (--ocr-timeout)"), ex.ocrFailed());
+      assertNull(ex.ocrProblem(), "Tesseract is there: no installation problem to report");
+    }
+  }
+
+  @Test
   void forceReadsEveryPageWithOcrAlsoInProcess() throws Exception {
     assumeTrue(Ocr.availability().usable(), "Tesseract is not installed here (.ci/run installs it)");
     Path pdf = tmp.resolve("typed.pdf");
