@@ -13,7 +13,7 @@ public final class OcrOptions {
   String ocr;
 
   @Option(names = "--ocr-timeout", paramLabel = "SECONDS",
-      description = "Give up on a file whose OCR takes longer (about 4 s a page; default: ${DEFAULT-VALUE}).", defaultValue = "1800")
+      description = "Give up on a file whose OCR takes longer (4.5 to 6 s a page; default: ${DEFAULT-VALUE}).", defaultValue = "1800")
   int ocrTimeout;
 
   Extractor.Limits apply(Extractor.Limits limits) {

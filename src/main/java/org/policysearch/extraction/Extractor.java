@@ -54,7 +54,7 @@ public final class Extractor implements AutoCloseable {
       int ocrTimeoutSeconds) {
     public static final long DEFAULT_MAX_CHARS = 50_000_000L;
     public static final int DEFAULT_TIMEOUT_SECONDS = 120;
-    /** OCR runs at about 4 s a page on one core here: a 300-page scan fits. */
+    /** OCR takes 4.5 to 6 s a page on one core here (BENCHMARKS.md): a 300-page scan fits. */
     public static final int DEFAULT_OCR_TIMEOUT_SECONDS = 1800;
     public static final long DEFAULT_MAX_FILE_BYTES = 100L * 1024 * 1024;
     public static final String DEFAULT_CHILD_HEAP = "512m";
