@@ -17,10 +17,17 @@ const params = new URLSearchParams(location.search);
 let q = params.get('q') || '';
 const quote = params.get('quote') || '';
 
+// A long document comes a page at a time (/api/docs/{id}?from=|before=|match=): the loaded
+// passages are one run of positions [lo, hi) that grows while scrolling and is replaced when a
+// jump (a match, a link) lands outside it. Matches are numbered over the whole document: each
+// section knows the number of its first match (data-mstart) from the page's matches_before.
 let doc = null;
-let matchEls = [];     // first <mark> of every match, in document order
-let current = -1;      // index into matchEls of the current match
+let lo = 0, hi = 0;     // positions of the loaded passages
+let matchTotal = 0;    // matches of q in the whole document
+let current = -1;      // number (0-based, whole document) of the current match
 let targetEl = null;
+let loading = null;    // the page request in flight, if any
+let generation = 0;    // bumped by every full load, so late pages of an older one are dropped
 
 function anchorFromHash() {
   const h = location.hash.replace(/^#/, '');
@@ -46,9 +53,13 @@ async function load({ anchor = anchorFromHash(), withQuote = true, jumpToMatch =
     return;
   }
   let data;
+  const gen = ++generation;
   try {
-    data = await apiGet('/api/docs/' + encodeURIComponent(docId), { q, anchor, quote: withQuote ? quote : '' });
+    // without a link to a passage, a search opens the page holding the first match
+    data = await apiGet('/api/docs/' + encodeURIComponent(docId),
+      { q, anchor, quote: withQuote ? quote : '', match: q && !anchor ? 0 : '' });
   } catch (err) {
+    if (gen !== generation) return;
     $('doc-title').textContent = err.status === 404 ? 'Document not found' : 'Could not load the document';
     document.title = $('doc-title').textContent + ' · policy-search';
     showMessage(messageEl, 'error', el('p', null, err.message),
@@ -56,10 +67,42 @@ async function load({ anchor = anchorFromHash(), withQuote = true, jumpToMatch =
     clear(passagesEl);
     return;
   }
+  if (gen !== generation) return;
   doc = data;
+  matchTotal = data.match_count || 0;
   renderHead();
-  renderPassages();
+  renderPage(data, 'replace');
   applyTarget(data, anchor, jumpToMatch);
+}
+
+function pageParams(extra) {
+  return Object.assign({ q }, extra);
+}
+
+/** Loads the page after (down) or before (up) the loaded passages; resolves when it is shown. */
+async function extend(down) {
+  if (!doc || loading) return loading;
+  if (down ? hi >= doc.passage_count : lo <= 0) return null;
+  const gen = generation;
+  loading = (async () => {
+    try {
+      const data = await apiGet('/api/docs/' + encodeURIComponent(docId), pageParams(down ? { from: hi } : { before: lo }));
+      if (gen === generation) renderPage(data, down ? 'append' : 'prepend');
+    } catch (err) {
+      if (gen === generation) showMessage(messageEl, 'error', el('p', null, 'Could not load more of the document: ' + err.message));
+    } finally {
+      loading = null;
+    }
+  })();
+  return loading;
+}
+
+/** Replaces the loaded passages with the page holding match k (0-based over the document). */
+async function loadMatch(k) {
+  const gen = ++generation;
+  const data = await apiGet('/api/docs/' + encodeURIComponent(docId), pageParams({ match: k }));
+  if (gen !== generation) return;
+  renderPage(data, 'replace');
 }
 
 function renderHead() {
@@ -85,7 +128,7 @@ function renderHead() {
     bits.push(el('span', { class: 'ocr', title: 'Text recognised by OCR from scanned images: it may hold recognition errors' },
       doc.pages ? 'OCR on ' + fmt(doc.ocr_pages) + ' of ' + fmt(doc.pages) + ' pages' : 'OCR'));
   }
-  const n = (doc.passages || []).length;
+  const n = doc.passage_count != null ? doc.passage_count : (doc.passages || []).length;
   bits.push(el('span', null, fmt(n) + (n === 1 ? ' passage' : ' passages')));
   // copies: the leading file names the others ("also as TXT"); a copy says which file leads
   for (const c of doc.copies || []) {
@@ -108,49 +151,84 @@ function renderHead() {
   findInput.value = q;
 }
 
-function renderPassages() {
-  clear(passagesEl);
-  const labels = new Map();
-  for (const p of doc.passages || []) for (const t of p.terms || []) {
-    labels.set(t.id, t.label || t.label_zh || t.id);
-  }
-  const termLabel = (id) => labels.get(id) || id;
+const labels = new Map();
+const termLabel = (id) => labels.get(id) || id;
+
+function passageSection(p, position, mstart) {
   const docLang = langTag(doc.lang);
-  let lastPage;
-  const frag = document.createDocumentFragment();
-  (doc.passages || []).forEach((p, idx) => {
-    if (p.page != null && p.page !== lastPage) {
-      const href = fileHref(p.page);
-      frag.appendChild(el('div', { class: 'page-marker', 'data-page': p.page, role: 'separator', 'aria-label': 'Page ' + p.page },
-        el('span', null, href ? el('a', { href, title: 'Open page ' + p.page + ' of the original file' }, 'Page ' + p.page) : 'Page ' + p.page)));
-      lastPage = p.page;
-    }
-    const lang = langTag(p.lang);
-    const section = el('section', {
-      class: p.ocr ? 'passage ocr-text' : 'passage', id: p.anchor, title: p.ocr ? 'Recognised by OCR: may hold recognition errors' : null, 'data-ordinal': p.ordinal, 'data-page': p.page,
-      lang: lang && lang !== docLang ? lang : null,
-    });
-    const num = p.ordinal != null ? p.ordinal : idx + 1;
-    const tools = el('div', { class: 'passage-tools' },
-      el('a', { class: 'anchor-link', href: '#' + p.anchor, 'aria-label': 'Link to passage ' + num, title: 'Link to this passage' }, '¶'),
-      copyButton(passageURL(p.anchor), 'Copy link', 'Copy link to passage ' + num),
-      shortLink(p.anchor, num));
-    const text = el('div', { class: 'passage-text' });
-    text.appendChild(highlight(p.text, {
-      matches: p.matches, mentions: p.mentions, termLabel,
-      matchId: (i) => idx + '-' + i,
-    }));
-    if (p.ocr) tools.appendChild(el('span', { class: 'ocr', 'aria-label': 'Text recognised by OCR' }, 'OCR'));
-    section.append(tools, text);
-    frag.appendChild(section);
+  const lang = langTag(p.lang);
+  const section = el('section', {
+    class: p.ocr ? 'passage ocr-text' : 'passage', id: p.anchor, title: p.ocr ? 'Recognised by OCR: may hold recognition errors' : null, 'data-ordinal': p.ordinal, 'data-page': p.page,
+    'data-position': position, 'data-mstart': mstart, 'data-mcount': (p.matches || []).length,
+    lang: lang && lang !== docLang ? lang : null,
   });
-  passagesEl.appendChild(frag);
-  if (!(doc.passages || []).length) {
+  const num = p.ordinal != null ? p.ordinal : position + 1;
+  const tools = el('div', { class: 'passage-tools' },
+    el('a', { class: 'anchor-link', href: '#' + p.anchor, 'aria-label': 'Link to passage ' + num, title: 'Link to this passage' }, '¶'),
+    copyButton(passageURL(p.anchor), 'Copy link', 'Copy link to passage ' + num),
+    shortLink(p.anchor, num));
+  const text = el('div', { class: 'passage-text' });
+  text.appendChild(highlight(p.text, {
+    matches: p.matches, mentions: p.mentions, termLabel,
+    matchId: (i) => position + '-' + i,
+  }));
+  if (p.ocr) tools.appendChild(el('span', { class: 'ocr', 'aria-label': 'Text recognised by OCR' }, 'OCR'));
+  section.append(tools, text);
+  return section;
+}
+
+/**
+ * Shows a page of passages: replacing what is shown, or added below or above it (keeping what is
+ * on screen where it is). Page markers are redrawn for the whole run.
+ */
+function renderPage(data, mode) {
+  const passages = data.passages || [];
+  for (const p of passages) for (const t of p.terms || []) labels.set(t.id, t.label || t.label_zh || t.id);
+  if (mode === 'replace') {
+    clear(passagesEl);
+    current = -1;
+    cursorAfter = -1;
+  }
+  const frag = document.createDocumentFragment();
+  let mstart = data.matches_before || 0;
+  passages.forEach((p, i) => {
+    frag.appendChild(passageSection(p, data.from + i, mstart));
+    mstart += (p.matches || []).length;
+  });
+  const from = data.from || 0;
+  if (mode === 'prepend') {
+    const before = document.documentElement.scrollHeight;
+    passagesEl.insertBefore(frag, passagesEl.firstChild);
+    window.scrollBy(0, document.documentElement.scrollHeight - before);
+    lo = from;
+  } else {
+    passagesEl.appendChild(frag);
+    if (mode === 'replace') lo = from;
+    hi = from + passages.length;
+  }
+  drawPageMarkers();
+  if (!passagesEl.querySelector('section.passage')) {
     passagesEl.appendChild(el('p', { class: 'muted' }, 'This document has no text passages.'));
   }
-  matchEls = [...passagesEl.querySelectorAll('mark.match-start')];
-  current = -1;
+  $('load-before').hidden = lo <= 0;
+  $('load-after').hidden = hi >= (doc.passage_count || 0);
+  markCurrent();
   updateMatchNav();
+}
+
+/** A marker before the first passage of every page of the original file. */
+function drawPageMarkers() {
+  for (const m of passagesEl.querySelectorAll('.page-marker')) m.remove();
+  let lastPage;
+  for (const sec of passagesEl.querySelectorAll('section.passage')) {
+    const page = sec.dataset.page ? Number(sec.dataset.page) : null;
+    if (page != null && page !== lastPage) {
+      const href = fileHref(page);
+      sec.before(el('div', { class: 'page-marker', 'data-page': page, role: 'separator', 'aria-label': 'Page ' + page },
+        el('span', null, href ? el('a', { href, title: 'Open page ' + page + ' of the original file' }, 'Page ' + page) : 'Page ' + page)));
+    }
+    if (page != null) lastPage = page;
+  }
 }
 
 /** The short permanent link of a passage (/p/{anchor}), offered beside the long one. */
@@ -183,7 +261,7 @@ function updateWhere() {
   if (where.hidden) return;
   where.append(el('span', { class: 'where-title', lang: langTag(doc.lang) }, title));
   const bits = [yearOf(doc.date), formatName(doc.format), page != null ? 'p. ' + page : null,
-    at && at.dataset.ordinal ? '¶ ' + at.dataset.ordinal + ' of ' + fmt((doc.passages || []).length) : null].filter(Boolean);
+    at && at.dataset.ordinal ? '¶ ' + at.dataset.ordinal + ' of ' + fmt(doc.passage_count || 0) : null].filter(Boolean);
   where.append(el('span', { class: 'where-meta' }, bits.join(' · ')));
 }
 
@@ -245,12 +323,11 @@ function applyTarget(data, anchor, jumpToMatch) {
   setTarget(section);
   if (section) {
     section.scrollIntoView({ block: 'center' });
-    // the current match becomes the first match in or after the target passage
-    const idx = matchEls.findIndex((m) => section.contains(m) || (section.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING));
-    if (idx >= 0 && section.contains(matchEls[idx])) setCurrent(idx, false);
-    else { current = -1; cursorAfter = idx; updateMatchNav(); }
-    if (jumpToMatch && current < 0 && matchEls.length) step(1);
-  } else if (matchEls.length && (jumpToMatch || !anchor)) {
+    // the current match becomes the first match in the target passage, else the next one is first for "next"
+    if (Number(section.dataset.mcount) > 0) setCurrent(Number(section.dataset.mstart), false);
+    else { current = -1; cursorAfter = Number(section.dataset.mstart) || 0; markCurrent(); updateMatchNav(); }
+    if (jumpToMatch && current < 0 && matchTotal) step(1);
+  } else if (matchTotal && (jumpToMatch || !anchor)) {
     setCurrent(0, true);
   } else if (!anchor) {
     window.scrollTo(0, 0);
@@ -258,22 +335,49 @@ function applyTarget(data, anchor, jumpToMatch) {
   updateWhere();
 }
 
-let cursorAfter = -1;  // when no match is current: index of the first match after the target
+let cursorAfter = -1;  // when no match is current: the number of the first match after the target
 
-function setCurrent(i, scroll) {
-  for (const m of passagesEl.querySelectorAll('mark.current')) m.classList.remove('current');
-  current = i;
-  const first = matchEls[i];
-  if (first) {
-    const id = first.dataset.match;
-    for (const m of passagesEl.querySelectorAll('mark[data-match="' + CSS.escape(id) + '"]')) m.classList.add('current');
-    if (scroll) first.scrollIntoView({ block: 'center', behavior: 'auto' });
+/** The loaded passage holding match k, if it is loaded. */
+function sectionOfMatch(k) {
+  for (const sec of passagesEl.querySelectorAll('section.passage')) {
+    const first = Number(sec.dataset.mstart), n = Number(sec.dataset.mcount);
+    if (k >= first && k < first + n) return sec;
   }
+  return null;
+}
+
+/** The marks of match k (a match across mentions is several marks), if it is loaded. */
+function marksOf(k) {
+  const sec = sectionOfMatch(k);
+  if (!sec) return [];
+  const id = sec.dataset.position + '-' + (k - Number(sec.dataset.mstart));
+  return [...sec.querySelectorAll('mark[data-match="' + CSS.escape(id) + '"]')];
+}
+
+function markCurrent() {
+  for (const m of passagesEl.querySelectorAll('mark.current')) m.classList.remove('current');
+  if (current >= 0) for (const m of marksOf(current)) m.classList.add('current');
+}
+
+/** Makes match k current, loading the page that holds it when it is not shown. */
+async function setCurrent(k, scroll) {
+  if (!sectionOfMatch(k)) {
+    try {
+      await loadMatch(k);
+    } catch (err) {
+      showMessage(messageEl, 'error', el('p', null, 'Could not load that match: ' + err.message));
+      return;
+    }
+  }
+  current = k;
+  markCurrent();
+  const first = marksOf(k)[0];
+  if (first && scroll) first.scrollIntoView({ block: 'center', behavior: 'auto' });
   updateMatchNav();
 }
 
-function step(delta) {
-  const n = matchEls.length;
+async function step(delta) {
+  const n = matchTotal;
   if (!n) return;
   let i;
   if (current < 0) {
@@ -281,20 +385,37 @@ function step(delta) {
     i = delta > 0 ? after : after - 1;
   } else i = current + delta;
   i = ((i % n) + n) % n;
-  setCurrent(i, true);
+  await setCurrent(i, true);
   announce('Match ' + (i + 1) + ' of ' + n);
 }
 
 function updateMatchNav() {
   if (!q) { matchNav.hidden = true; return; }
   matchNav.hidden = false;
-  const n = matchEls.length;
+  const n = matchTotal;
   $('match-prev').disabled = n === 0;
   $('match-next').disabled = n === 0;
   if (!n) matchPos.textContent = 'No matches';
-  else matchPos.textContent = (current >= 0 ? current + 1 : '–') + ' of ' + n;
+  else matchPos.textContent = (current >= 0 ? fmt(current + 1) : '–') + ' of ' + fmt(n);
   matchPos.title = n ? n + ' matches of “' + q + '” in this document' : 'No matches of “' + q + '” in this document';
 }
+
+// more of a long document while scrolling: a sentinel above and below the loaded passages
+const more = new IntersectionObserver((entries) => {
+  for (const e of entries) if (e.isIntersecting) extend(e.target.id === 'load-after');
+}, { rootMargin: '1200px 0px' });
+for (const id of ['load-before', 'load-after']) {
+  more.observe($(id));
+  $(id).querySelector('button').addEventListener('click', () => extend(id === 'load-after'));
+}
+// a page shown may leave a sentinel on screen: keep loading until it is not
+setInterval(() => {
+  if (loading || !doc) return;
+  for (const id of ['load-after', 'load-before']) {
+    const r = $(id).getBoundingClientRect();
+    if (!$(id).hidden && r.bottom > -1200 && r.top < window.innerHeight + 1200) { extend(id === 'load-after'); break; }
+  }
+}, 400);
 
 $('match-prev').addEventListener('click', () => step(-1));
 $('match-next').addEventListener('click', () => step(1));
@@ -315,7 +436,7 @@ findInput.addEventListener('keydown', (ev) => {
 $('find-form').addEventListener('submit', (ev) => {
   ev.preventDefault();
   // Enter again on the same words goes to the next match (as a browser's own find does)
-  if (findInput.value.trim() === q && q && matchEls.length) { step(1); return; }
+  if (findInput.value.trim() === q && q && matchTotal) { step(1); return; }
   q = findInput.value.trim();
   const url = location.pathname + (q ? '?q=' + encodeURIComponent(q) : '') + location.hash;
   history.replaceState(null, '', url);

@@ -61,7 +61,8 @@ public final class Api {
       @JsonProperty("match_count") int matchCount, @JsonProperty("anchor_status") String anchorStatus,
       @JsonProperty("resolved_anchor") String resolvedAnchor, String notice, @JsonProperty("cited_by") List<Citation> citedBy,
       @JsonProperty("date_first") String dateFirst, @JsonProperty("date_source") String dateSource, String number,
-      @JsonProperty("copy_of") String copyOf, List<CopyRef> copies) {}
+      @JsonProperty("copy_of") String copyOf, List<CopyRef> copies,
+      @JsonProperty("passage_count") int passageCount, int from, @JsonProperty("matches_before") int matchesBefore) {}
 
   /** A passage of another document that cites this one (by title). */
   public record Citation(String doc, String title, String passage, String snippet, String link) {}

@@ -2,9 +2,12 @@ package org.policysearch.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -61,69 +64,127 @@ public final class DocumentReader implements SearchBackend.Reader {
   }
 
   /**
-   * The whole document.
+   * One page of a document. Only the page's passages are read from the index; match counts cover
+   * the whole document (the passages the query matches, read once per request).
    *
    * @param docId document id
    * @param q query to highlight, may be blank
    * @param expand highlight the glossary's other variants too
    * @param anchor the passage a link points at, may be blank
    * @param quote the linked passage's text (or part of it), may be blank
+   * @param page where the page lies ({@link ReaderPages})
    * @throws NotFoundException for an unknown document
    * @throws BadQueryException for a query that does not parse
    */
-  public Api.DocDetail read(String docId, String q, boolean expand, String anchor, String quote) throws IOException {
+  @Override
+  public Api.DocDetail read(String docId, String q, boolean expand, String anchor, String quote, ReaderPages.Request page)
+      throws IOException {
     Query query = service.readerQuery(q, expand);
-    return service.withSearcher(s -> read(s, docId, q, query, blankToNull(anchor), blankToNull(quote)));
+    return service.withSearcher(s -> read(s, docId, q, query, blankToNull(anchor), blankToNull(quote), page));
   }
 
-  private Api.DocDetail read(IndexSearcher s, String docId, String q, Query query, String anchor, String quote)
-      throws IOException {
+  private Api.DocDetail read(IndexSearcher s, String docId, String q, Query query, String anchor, String quote,
+      ReaderPages.Request page) throws IOException {
     Map<String, DocumentInfo> infos = service.documents(s);
     DocumentInfo info = infos.get(docId);
     if (info == null) throw new NotFoundException("No document with id '" + docId + "'.");
     List<Integer> ids = SearchService.passageIds(s, docId);
+    Map<Integer, Integer> positionOf = new HashMap<>(ids.size() * 2);
+    for (int i = 0; i < ids.size(); i++) positionOf.put(ids.get(i), i);
     Map<Integer, List<Api.Span>> spans = Map.of();
+    Map<Integer, Integer> counts = new HashMap<>();
     if (query != null && !ids.isEmpty()) {
-      int[] arr = ids.stream().mapToInt(Integer::intValue).toArray();
-      spans = MatchOffsets.of(s, query, arr);
+      int[] matching = matchingPassages(s, docId, query);
+      spans = MatchOffsets.of(s, query, matching);
+      spans.forEach((id, list) -> counts.put(positionOf.get(id), list.size()));
     }
-    List<Api.PassageView> passages = new ArrayList<>(ids.size());
-    List<String> texts = new ArrayList<>(ids.size());
-    int matchCount = 0;
-    for (int id : ids) {
-      Document d = s.storedFields().document(id);
-      String text = d.get(Fields.TEXT);
-      String a = d.get(Fields.ANCHOR);
-      int page = IndexReading.intValue(d, Fields.PAGE);
-      List<Mention> ms = StoredMentions.parse(d.get(Fields.MENTIONS));
-      List<Api.Span> matches = query == null ? null : spans.getOrDefault(id, List.of());
-      if (matches != null) matchCount += matches.size();
-      passages.add(new Api.PassageView(a, IndexReading.intValue(d, Fields.ORDINAL), page > 0 ? page : null,
-          d.get(Fields.LANG), text, service.termRefs(ms), SearchService.mentionViews(ms), matches,
-          matches == null ? null : Snippets.highlight(text, matches), Links.reader(docId, q, a), Links.permalink(a),
-          IndexReading.intValue(d, Fields.OCR) == 1));
-      texts.add(text);
+    Map<Integer, List<Api.Span>> spansById = spans;
+    ReaderPages.Source source = new ReaderPages.Source() {
+      @Override
+      public int size() {
+        return ids.size();
+      }
+
+      @Override
+      public Api.PassageView load(int position) throws IOException {
+        int id = ids.get(position);
+        return view(s.storedFields().document(id), docId, q, query == null ? null : spansById.getOrDefault(id, List.of()));
+      }
+    };
+    int anchorPosition = -1;
+    List<String> texts = null;
+    if (anchor != null) {
+      Integer at = positionOf.get(anchorDoc(s, docId, anchor));
+      if (at != null) anchorPosition = at;
+      else if (quote != null) texts = texts(s, ids); // the link's passage is gone: every text, to find the closest
     }
-    return detail(SearchService.doc(info, infos, service.copiesOf(infos)), passages, texts, anchor, quote, matchCount,
-        concordance.citedBy(docId));
+    return detail(SearchService.doc(info, infos, service.copiesOf(infos)), source, texts, anchor, anchorPosition, quote,
+        ReaderPages.matchesByPosition(counts), page, concordance.citedBy(docId));
+  }
+
+  private Api.PassageView view(Document d, String docId, String q, List<Api.Span> matches) {
+    String text = d.get(Fields.TEXT);
+    String a = d.get(Fields.ANCHOR);
+    int pg = IndexReading.intValue(d, Fields.PAGE);
+    List<Mention> ms = StoredMentions.parse(d.get(Fields.MENTIONS));
+    return new Api.PassageView(a, IndexReading.intValue(d, Fields.ORDINAL), pg > 0 ? pg : null, d.get(Fields.LANG), text,
+        service.termRefs(ms), SearchService.mentionViews(ms), matches,
+        matches == null ? null : Snippets.highlight(text, matches), Links.reader(docId, q, a), Links.permalink(a),
+        IndexReading.intValue(d, Fields.OCR) == 1);
+  }
+
+  /** The document's passages the query matches (doc ids). */
+  private static int[] matchingPassages(IndexSearcher s, String docId, Query query) throws IOException {
+    Query q = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(Fields.DOC, docId)), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), BooleanClause.Occur.FILTER).build();
+    TopDocs top = s.search(q, Math.max(1, s.count(q)));
+    int[] out = new int[top.scoreDocs.length];
+    for (int i = 0; i < out.length; i++) out[i] = top.scoreDocs[i].doc;
+    Arrays.sort(out);
+    return out;
+  }
+
+  /** The doc id of the passage with this anchor in this document, or -1. */
+  private static int anchorDoc(IndexSearcher s, String docId, String anchor) throws IOException {
+    Query q = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Fields.ANCHOR, anchor)), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.DOC, docId)), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), BooleanClause.Occur.FILTER).build();
+    TopDocs top = s.search(q, 1);
+    return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
+  }
+
+  private static List<String> texts(IndexSearcher s, List<Integer> ids) throws IOException {
+    List<String> out = new ArrayList<>(ids.size());
+    for (int id : ids) out.add(s.storedFields().document(id, Set.of(Fields.TEXT)).get(Fields.TEXT));
+    return out;
   }
 
   /**
    * The reader's answer, the same for both backends: where the linked anchor is gone, the passage
-   * closest to the quote with a "changed" notice, or a "missing" notice, never a silent wrong place.
+   * closest to the quote with a "changed" notice, or a "missing" notice, never a silent wrong place;
+   * then the page the request asks for.
+   *
+   * @param texts every passage's text, needed only when the anchor is gone and a quote is given (else null)
+   * @param anchorPosition the anchor's position when it exists, else -1
    */
-  static Api.DocDetail detail(Api.Doc doc, List<Api.PassageView> passages, List<String> texts, String anchor,
-      String quote, int matchCount, List<Api.Citation> citedBy) {
+  static Api.DocDetail detail(Api.Doc doc, ReaderPages.Source source, List<String> texts, String anchor,
+      int anchorPosition, String quote, NavigableMap<Integer, Integer> matches, ReaderPages.Request request,
+      List<Api.Citation> citedBy) throws IOException {
     String status = null, resolved = null, notice = null;
+    int target = -1;
     if (anchor != null) {
-      if (passages.stream().anyMatch(p -> p.anchor().equals(anchor))) {
+      if (anchorPosition >= 0) {
         status = "ok";
         resolved = anchor;
+        target = anchorPosition;
       } else {
-        int best = quote == null ? -1 : closest(texts, quote);
+        int best = quote == null || texts == null ? -1 : closest(texts, quote);
         if (best >= 0) {
           status = "changed";
-          resolved = passages.get(best).anchor();
+          resolved = source.load(best).anchor();
+          target = best;
           notice = "This passage has changed since the link was made; showing the closest passage to the quoted text.";
         } else {
           status = "missing";
@@ -132,9 +193,13 @@ public final class DocumentReader implements SearchBackend.Reader {
         }
       }
     }
+    ReaderPages.Page page = ReaderPages.page(request, source, matches, target);
+    int matchCount = 0;
+    for (int c : matches.values()) matchCount += c;
     return new Api.DocDetail(doc.id(), doc.title(), doc.titleEn(), doc.lang(), doc.date(), doc.issuer(), doc.source(),
-        doc.format(), doc.pages(), doc.ocrPages(), doc.file(), passages, matchCount, status, resolved, notice, citedBy, doc.dateFirst(),
-        doc.dateSource(), doc.number(), doc.copyOf(), doc.copies());
+        doc.format(), doc.pages(), doc.ocrPages(), doc.file(), page.passages(), matchCount, status, resolved, notice, citedBy,
+        doc.dateFirst(), doc.dateSource(), doc.number(), doc.copyOf(), doc.copies(), source.size(), page.from(),
+        page.matchesBefore());
   }
 
   /**

@@ -30,7 +30,14 @@ public interface SearchBackend extends Closeable, Concordance.Source {
 
   /** The reader's view of a document and the permalink lookup ({@code /api/docs/{id}}, {@code /p/{anchor}}). */
   interface Reader {
-    Api.DocDetail read(String docId, String q, boolean expand, String anchor, String quote) throws IOException;
+    /** The first page of a document: around the anchor if one is given, else from the start. */
+    default Api.DocDetail read(String docId, String q, boolean expand, String anchor, String quote) throws IOException {
+      return read(docId, q, expand, anchor, quote, ReaderPages.Request.FIRST);
+    }
+
+    /** One page of a document ({@link ReaderPages}); match counts cover the whole document. */
+    Api.DocDetail read(String docId, String q, boolean expand, String anchor, String quote, ReaderPages.Request page)
+        throws IOException;
 
     Optional<String> findAnchor(String anchor) throws IOException;
   }

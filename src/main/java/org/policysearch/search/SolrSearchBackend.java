@@ -3,6 +3,7 @@ package org.policysearch.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -371,7 +372,8 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
   }
 
   @Override
-  public Api.DocDetail read(String docId, String q, boolean expand, String anchor, String quote) throws IOException {
+  public Api.DocDetail read(String docId, String q, boolean expand, String anchor, String quote, ReaderPages.Request request)
+      throws IOException {
     State st = state();
     DocumentInfo info = st.docs().get(docId);
     if (info == null) throw new NotFoundException("No document with id '" + docId + "'.");
@@ -393,21 +395,24 @@ public final class SolrSearchBackend implements SearchBackend, SearchBackend.Rea
     Map<String, Map<String, List<String>>> hl = res.getHighlighting();
     List<Api.PassageView> passages = new ArrayList<>();
     List<String> texts = new ArrayList<>();
-    int matchCount = 0;
+    Map<Integer, Integer> counts = new HashMap<>();
+    int anchorPosition = -1;
     for (SolrDocument d : res.getResults()) {
       String text = SolrIndexer.str(d, Fields.EXACT);
       String a = SolrIndexer.str(d, Fields.ANCHOR);
       int page = SolrIndexer.integer(d, Fields.PAGE);
       List<Mention> ms = StoredMentions.parse(SolrIndexer.str(d, Fields.MENTIONS));
       List<Api.Span> matches = query == null ? null : spans(text, hl == null ? null : hl.get(SolrIndexer.str(d, Fields.ID)));
-      if (matches != null) matchCount += matches.size();
+      if (matches != null) counts.put(passages.size(), matches.size());
+      if (a != null && a.equals(anchor)) anchorPosition = passages.size();
       passages.add(new Api.PassageView(a, SolrIndexer.integer(d, Fields.ORDINAL), page > 0 ? page : null,
           SolrIndexer.str(d, Fields.LANG), text, SearchService.termRefs(st.glossary(), ms), SearchService.mentionViews(ms),
           matches, matches == null ? null : Snippets.highlight(text, matches), Links.reader(docId, q, a), Links.permalink(a),
           SolrIndexer.integer(d, Fields.OCR) == 1));
       texts.add(text);
     }
-    return DocumentReader.detail(SearchService.doc(info, st.docs(), st.copies()), passages, texts, anchor, quote, matchCount, citedBy(st, info));
+    return DocumentReader.detail(SearchService.doc(info, st.docs(), st.copies()), ReaderPages.of(passages), texts, anchor,
+        anchorPosition, quote, ReaderPages.matchesByPosition(counts), request, citedBy(st, info));
   }
 
   /** Passages of other documents that name this one by its title (copies with the same title excluded). */

@@ -52,6 +52,12 @@ final class Params {
     return n;
   }
 
+  /** A whole number between min and max, or null when the parameter is absent. */
+  static Integer optionalInteger(Context ctx, String name, int min, int max) {
+    String v = string(ctx, name);
+    return v == null || v.isEmpty() ? null : integer(ctx, name, min, min, max);
+  }
+
   static boolean bool(Context ctx, String name, boolean def) {
     String v = string(ctx, name);
     if (v == null || v.isEmpty()) return def;

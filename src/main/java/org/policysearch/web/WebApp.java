@@ -28,6 +28,7 @@ import org.policysearch.search.Export;
 import org.policysearch.search.Json;
 import org.policysearch.search.Links;
 import org.policysearch.search.NotFoundException;
+import org.policysearch.search.ReaderPages;
 import org.policysearch.search.SearchRequest;
 import org.policysearch.search.SearchBackend;
 import org.policysearch.search.Suggester;
@@ -223,8 +224,10 @@ public final class WebApp {
   }
 
   private void document(Context ctx) throws IOException {
+    ReaderPages.Request page = new ReaderPages.Request(Params.optionalInteger(ctx, "from", 0, Integer.MAX_VALUE),
+        Params.optionalInteger(ctx, "before", 0, Integer.MAX_VALUE), Params.optionalInteger(ctx, "match", 0, Integer.MAX_VALUE));
     json(ctx, services.reader().read(ctx.pathParam("id"), Params.query(ctx), Params.bool(ctx, "expand", true),
-        Params.string(ctx, "anchor"), Params.string(ctx, "quote")));
+        Params.string(ctx, "anchor"), Params.string(ctx, "quote"), page));
   }
 
   /** {@code /p/{anchor}}: 302 to the reader at the passage (keeping q and quote); 404 for an unknown anchor. */

@@ -140,6 +140,12 @@ class ReaderBrowserTest extends BrowserTestBase {
     browser.until(d -> browser.find("#match-pos").getText().equals(n + " of " + n));
     WebElement last = browser.find("mark.current");
     browser.until(d -> browser.inView(last));
+    // once scrolling has loaded every page of the document (issue 20: the reader pages long documents)
+    browser.until(d -> {
+      browser.js("window.scrollTo(0, document.documentElement.scrollHeight)");
+      browser.js("window.scrollTo(0, 0)");
+      return browser.find("#load-after").getAttribute("hidden") != null && browser.find("#load-before").getAttribute("hidden") != null;
+    });
     assertEquals(n, browser.all("#passages mark.match-start").size(), "one match-start mark per match the server counts");
   }
 
