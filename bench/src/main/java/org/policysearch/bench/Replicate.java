@@ -157,18 +157,22 @@ public final class Replicate {
     String rawFolded = rf.toString();
     char[] out = text.toCharArray();
     BitSet touched = new BitSet(out.length);
+    // never touch YAML front matter (metadata, not passage text): the raw text before its closing line is off limits
+    int bodyRaw = frontMatterEnd(text), base = 0;
+    while (base < rawFolded.length() && map[base] < bodyRaw) base++;
     int swaps = 0;
     if (folded.length() < 200 || folded.length() < SHINGLE + W) {
-      // copies only when identical: one swap, the r-th possible one (scaled), makes each replica distinct
-      int want = (r - 1) * scale, seen = 0;
-      for (int q = 0; q + 1 < rawFolded.length(); q++) {
-        if (swappable(text, rawFolded, map, q, touched)) {
-          if (seen++ < want) continue;
-          swap(out, map[q], touched);
-          return new Edit(new String(out), 1);
-        }
+      // copies only when identical: one swap inside the passage text, a different one for each replica (and each retry)
+      List<Integer> candidates = new ArrayList<>();
+      for (int p = 0; p + 1 < folded.length(); p++) {
+        String ctx = folded.substring(p, Math.min(folded.length(), p + 12));
+        int at = rawFolded.indexOf(ctx, base);
+        if (at >= 0 && swappable(text, rawFolded, map, at, touched)) candidates.add(at);
       }
-      return new Edit(new String(out), 0);
+      if (candidates.isEmpty()) return new Edit(new String(out), 0);
+      int want = ((r - 1) + 7 * Integer.numberOfTrailingZeros(scale)) % candidates.size();
+      swap(out, map[candidates.get(want)], touched);
+      return new Edit(new String(out), 1);
     }
     // rank the distinct shingle hashes of the folded passage text (as TextFingerprint computes them)
     TreeMap<Long, Integer> ranked = new TreeMap<>(); // signed order, as TextFingerprint's TreeSet
@@ -191,7 +195,7 @@ public final class Replicate {
     int from = Math.min((r - 1) * W * scale, starts.size()), to = Math.min(r * W * scale, starts.size());
     for (int start : starts.subList(from, to)) {
       String shingle = folded.substring(start, start + SHINGLE);
-      for (int at = rawFolded.indexOf(shingle), guard = 0; at >= 0 && guard < 50; at = rawFolded.indexOf(shingle, at + 1), guard++) {
+      for (int at = rawFolded.indexOf(shingle, base), guard = 0; at >= 0 && guard < 50; at = rawFolded.indexOf(shingle, at + 1), guard++) {
         for (int d : new int[] {7, 8, 6, 9, 5, 10, 4, 11, 3, 12, 2, 13, 1, 14, 0}) {
           int q = at + d;
           if (swappable(text, rawFolded, map, q, touched)) {
@@ -205,6 +209,14 @@ public final class Replicate {
     return new Edit(new String(out), swaps);
   }
 
+  /** Where the body starts: after a closing "---" line when the text opens with YAML front matter, else 0. */
+  static int frontMatterEnd(String text) {
+    if (!(text.startsWith("---\n") || text.startsWith("---\r\n"))) return 0;
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^(---|\\.\\.\\.)\\s*$").matcher(text);
+    if (!m.find(3)) return 0;
+    return m.end();
+  }
+
   /** Folded chars q and q+1 are two different letters next to each other in the raw text, as written, untouched. */
   private static boolean swappable(String text, String rawFolded, int[] map, int q, BitSet touched) {
     if (q < 0 || q + 1 >= rawFolded.length()) return false;
@@ -213,7 +225,7 @@ public final class Replicate {
     char a = text.charAt(i), b = text.charAt(j);
     return a != b && Character.isLetter(a) && Character.isLetter(b) && !Character.isSurrogate(a) && !Character.isSurrogate(b)
         && Character.toLowerCase(a) == rawFolded.charAt(q) && Character.toLowerCase(b) == rawFolded.charAt(q + 1)
-        && Character.toLowerCase(a) != Character.toLowerCase(b);
+        && Character.toLowerCase(a) != Character.toLowerCase(b) && Character.isUpperCase(a) == Character.isUpperCase(b);
   }
 
   private static void swap(char[] out, int i, BitSet touched) {
