@@ -371,6 +371,9 @@ public final class Bench {
       }
       sc.phrases.putAll(Load.phrases(ours, queries, PHRASE_ROUNDS));
       sc.longDoc = Scale.longestDocument(ours, big);
+      String docs = ours.get("http://127.0.0.1:" + port + "/api/docs").body();
+      sc.servedDocs = docs.split("\\{\"id\":\"", -1).length - 1;
+      sc.servedCopies = docs.split("\"copy_of\":\"", -1).length - 1; // copy_of is null for a document that is no copy
       sc.steadyHeapMb = Heap.afterGc(server.process.pid());
       sc.peakHeapMb = server.peakHeapMb();
       sc.oom = Files.readString(server.log).contains("OutOfMemoryError");

@@ -53,7 +53,7 @@ final class Report {
     final List<Load.Result> search = new ArrayList<>();
     final Map<Integer, Load.PhraseTimes> phrases = new LinkedHashMap<>();
     Scale.LongDoc longDoc;
-    long steadyHeapMb = -1, peakHeapMb = -1;
+    long steadyHeapMb = -1, peakHeapMb = -1, servedDocs = -1, servedCopies = -1;
     boolean oom;
 
     Scaled(int k) {
@@ -194,6 +194,7 @@ final class Report {
     row(b, "server peak heap MB (GC log, -Xmx" + opts.oursXmx() + ")", peakHeapMb.getOrDefault("ours", -1L), s.peakHeapMb, "%.0f");
     row(b, "server heap after the load, after a full GC, MB", steadyHeapMb.getOrDefault("ours", -1L), s.steadyHeapMb, "%.0f");
     row(b, "longest document: reader answer KB", longDoc == null ? Double.NaN : longDoc.bytes() / 1e3, s.longDoc == null ? Double.NaN : s.longDoc.bytes() / 1e3, "%.1f");
+    b.append(f("%nThe %dx server's /api/docs: %d documents, **%d folded as copies** (copy_of set).%n", s.k, s.servedDocs, s.servedCopies));
     b.append(f("%nSame queries, same -Xmx%s, %d s per level; OutOfMemoryError in the %dx server's log: %s. Cold starts at %dx: %s ms.%n", opts.oursXmx(),
         opts.seconds(), s.k, s.oom ? "**yes**" : "no", s.k, s.coldStarts));
   }
