@@ -217,6 +217,7 @@ public final class Bench {
       report.phrases.putAll(Load.phrases(ours, queries, PHRASE_ROUNDS));
       // 5c. the reader's first answer for the longest document; our document counts for the words recollq was asked about
       report.longDoc = Scale.longestDocument(ours, corpus);
+      report.servedCopies = ours.get("http://127.0.0.1:" + oursPort + "/api/docs").body().split("\"copy_of\":\"", -1).length - 1;
       System.out.printf("longest document %s (%d passages): GET /api/docs/{id} %d bytes, median %.1f ms%s%n", report.longDoc.id(),
           report.longDoc.passages(), report.longDoc.bytes(), report.longDoc.medianMs(), report.longDoc.paging().isEmpty() ? "" : "; " + report.longDoc.paging());
       for (String w : words) if (w != null) report.oursWordDocs.put(w, (long) Load.docIds(ours.get(lookupUrl(ours, w)).body()).size());
@@ -372,7 +373,7 @@ public final class Bench {
       sc.phrases.putAll(Load.phrases(ours, queries, PHRASE_ROUNDS));
       sc.longDoc = Scale.longestDocument(ours, big);
       String docs = ours.get("http://127.0.0.1:" + port + "/api/docs").body();
-      sc.servedDocs = docs.split("\\{\"id\":\"", -1).length - 1;
+      sc.servedDocs = docs.split("\"copy_of\":", -1).length - 1; // one per document
       sc.servedCopies = docs.split("\"copy_of\":\"", -1).length - 1; // copy_of is null for a document that is no copy
       sc.steadyHeapMb = Heap.afterGc(server.process.pid());
       sc.peakHeapMb = server.peakHeapMb();

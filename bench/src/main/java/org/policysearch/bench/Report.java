@@ -39,6 +39,8 @@ final class Report {
   /** Cold starts of --cold-reps, by engine. */
   final Map<String, List<Long>> coldStarts = new LinkedHashMap<>();
   Scale.LongDoc longDoc;
+  /** Documents our 1x server folds as copies (copy_of set in /api/docs). */
+  long servedCopies = -1;
   long editStartMs = -1;
   List<Scale.EditTimes> edits;
   Scaled scaled;
@@ -194,7 +196,8 @@ final class Report {
     row(b, "server peak heap MB (GC log, -Xmx" + opts.oursXmx() + ")", peakHeapMb.getOrDefault("ours", -1L), s.peakHeapMb, "%.0f");
     row(b, "server heap after the load, after a full GC, MB", steadyHeapMb.getOrDefault("ours", -1L), s.steadyHeapMb, "%.0f");
     row(b, "longest document: reader answer KB", longDoc == null ? Double.NaN : longDoc.bytes() / 1e3, s.longDoc == null ? Double.NaN : s.longDoc.bytes() / 1e3, "%.1f");
-    b.append(f("%nThe %dx server's /api/docs: %d documents, **%d folded as copies** (copy_of set).%n", s.k, s.servedDocs, s.servedCopies));
+    b.append(f("%nThe %dx server's /api/docs: %d documents, **%d folded as copies** (copy_of set; the 1x corpus itself has %d, and "
+        + "replicas of two near-identical originals fold together as the originals do).%n", s.k, s.servedDocs, s.servedCopies, servedCopies));
     b.append(f("%nSame queries, same -Xmx%s, %d s per level; OutOfMemoryError in the %dx server's log: %s. Cold starts at %dx: %s ms.%n", opts.oursXmx(),
         opts.seconds(), s.k, s.oom ? "**yes**" : "no", s.k, s.coldStarts));
   }
