@@ -37,10 +37,21 @@ import java.util.stream.Stream;
  * generated into the work folder), --save-queries (copy the generated set to bench/queries.tsv),
  * --no-jfr, --reuse (keep an existing extraction and prepared passages), --bench-corpus DIR (the
  * folder of the two archives; default ../../shared/bench-corpus from bench/).
+ *
+ * <p>Issue 20 ("Scale"): --text-engines ours,lucene,solr (which engines index from extracted text;
+ * Solr is always indexed when its server runs), --recoll (files to searchable side by side with
+ * Recoll's recollindex: --rounds rounds of ours `index --full` and recollindex, alternated; needs the
+ * Debian package recollcmd), --cold-reps N (cold start of ours `serve --no-watch` and Solr N more
+ * times, alternated, median), --edit-reps N (edit to searchable with the corpus watcher on: N
+ * appends to a small .txt file and N new small .txt files), --replicate K (after the 1x run: a K
+ * times corpus built by {@link Replicate}, indexed, served and loaded by ours alone; table "Kx the
+ * benchmark corpus"), --edit-timeout-ms N. The reader's answer for the longest document is always
+ * measured.
  */
 public final class Bench {
   record Opts(double sample, long seed, Path work, int seconds, int[] levels, String oursXmx, String solrXmx, String indexXmx,
-      int threads, int rounds, Path queries, boolean saveQueries, boolean jfr, boolean reuse, Path archives) {}
+      int threads, int rounds, Path queries, boolean saveQueries, boolean jfr, boolean reuse, Path archives, List<String> textEngines,
+      boolean recoll, int coldReps, int editReps, int replicate, long editTimeoutMs) {}
 
   private final Opts o;
   /** Requests per quoted phrase and mode in the ripgrep comparison (medians of these). */
@@ -72,6 +83,10 @@ public final class Bench {
     Path queries = null;
     boolean save = false, jfr = true, reuse = false;
     Path archives = Path.of("").toAbsolutePath().getParent().resolveSibling("shared").resolve("bench-corpus");
+    List<String> textEngines = List.of("ours", "lucene", "solr");
+    boolean recoll = false;
+    int coldReps = 0, editReps = 0, replicate = 1;
+    long editTimeoutMs = 120_000;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--sample" -> sample = Double.parseDouble(args[++i]);
@@ -89,11 +104,18 @@ public final class Bench {
         case "--no-jfr" -> jfr = false;
         case "--reuse" -> reuse = true;
         case "--bench-corpus" -> archives = Path.of(args[++i]).toAbsolutePath();
+        case "--text-engines" -> textEngines = List.of(args[++i].split(","));
+        case "--recoll" -> recoll = true;
+        case "--cold-reps" -> coldReps = Integer.parseInt(args[++i]);
+        case "--edit-reps" -> editReps = Integer.parseInt(args[++i]);
+        case "--edit-timeout-ms" -> editTimeoutMs = Long.parseLong(args[++i]);
+        case "--replicate" -> replicate = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     Opts o = new Opts(sample, seed, work.toAbsolutePath(), seconds, levels, oursXmx, solrXmx, indexXmx, threads, rounds, queries,
-        save, jfr, reuse, archives);
+        save, jfr, reuse, archives, textEngines, recoll, coldReps, editReps, replicate, editTimeoutMs);
+    if (recoll && !Recoll.available()) throw new IllegalStateException("--recoll: recollindex not found (apt-get install -y --no-install-recommends recollcmd)");
     System.out.println("bench options: " + o);
     new Bench(o).run();
     System.exit(0);
@@ -126,6 +148,7 @@ public final class Bench {
     Path solrHome = o.work().resolve("solr-home");
     for (int r = 0; r < o.rounds(); r++) {
       List<String> order = new ArrayList<>(List.of("ours", "lucene", "solr"));
+      order.retainAll(r == 0 ? union(o.textEngines(), "solr") : o.textEngines()); // Solr's index is needed by its server
       if (r % 2 == 1) Collections.reverse(order);
       for (String e : order) {
         switch (e) {
@@ -142,19 +165,27 @@ public final class Bench {
     cost.waitOk();
     for (String line : Files.readAllLines(cost.log)) if (line.startsWith("ANALYSIS ")) report.analysis.add(fields(line.substring(9)));
 
-    // 2. our index end to end from the files (extraction included), through the CLI
+    // 2. our index end to end from the files (extraction included), through the CLI; with --recoll, alternated with
+    // Recoll's recollindex over the same files (every second round in reverse order)
     Path oursIndex = o.work().resolve("idx-ours");
-    deleteTree(oursIndex);
-    List<String> cmd = new ArrayList<>(List.of("-Xmx" + o.indexXmx()));
-    jfr(cmd, "ours-index");
-    cmd.addAll(List.of("-jar", fatJar.toString(), "index", "--corpus", corpus.toString(), "--index", oursIndex.toString(), "--full",
-        "--threads", Integer.toString(o.threads())));
-    long t0 = System.nanoTime();
-    Child idx = child("ours-index-cli", cmd, true);
-    int rc = idx.process.waitFor();
-    double secs = (System.nanoTime() - t0) / 1e9;
-    report.indexing.add(new Report.Indexing("ours", "files (CLI, extraction incl.)", num(prepared, "docs"), num(prepared, "passages"),
-        num(prepared, "textBytes"), secs, idx.peakHeapMb(), PassageFile.sizeOf(oursIndex), "exit " + rc));
+    String[] words = Recoll.words(queries);
+    int e2eRounds = o.recoll() ? Math.max(1, o.rounds()) : 1;
+    for (int r = 0; r < e2eRounds; r++) {
+      List<String> order = new ArrayList<>(o.recoll() ? List.of("ours", "recoll") : List.of("ours"));
+      if (r % 2 == 1) Collections.reverse(order);
+      for (String e : order) {
+        if (e.equals("ours")) {
+          report.indexing.add(indexCli(corpus, oursIndex, "ours-index-cli" + (r == 0 ? "" : "-" + (r + 1)), r == 0,
+              num(prepared, "docs"), num(prepared, "passages"), num(prepared, "textBytes"), "files (CLI, extraction incl.)"));
+        } else {
+          Recoll.Result rr = Recoll.index(o.work().resolve("recoll-conf"), corpus, o.work().resolve("idx-recoll"),
+              logs.resolve("recollindex-" + (r + 1) + ".log"), words[0], words[1]);
+          report.recoll.add(rr);
+          System.out.printf("recollindex round %d: %.1f s, exit %d, %d documents, index %.1f MB; %s: %d documents, %s: %d documents%n", r + 1,
+              rr.seconds(), rr.exitCode(), rr.allDocs(), rr.indexBytes() / 1e6, rr.zhWord(), rr.zhDocs(), rr.enWord(), rr.enDocs());
+        }
+      }
+    }
 
     // 3. servers: cold start to first answer
     int oursPort = freePort(), solrPort = freePort();
@@ -184,6 +215,12 @@ public final class Bench {
       }
       // 5b. the quoted phrases in our two modes, lookup (limit=0) and first page, alternated, for the ripgrep comparison
       report.phrases.putAll(Load.phrases(ours, queries, PHRASE_ROUNDS));
+      // 5c. the reader's first answer for the longest document; our document counts for the words recollq was asked about
+      report.longDoc = Scale.longestDocument(ours, corpus);
+      report.servedCopies = ours.get("http://127.0.0.1:" + oursPort + "/api/docs").body().split("\"copy_of\":\"", -1).length - 1;
+      System.out.printf("longest document %s (%d passages): GET /api/docs/{id} %d bytes, median %.1f ms%s%n", report.longDoc.id(),
+          report.longDoc.passages(), report.longDoc.bytes(), report.longDoc.medianMs(), report.longDoc.paging().isEmpty() ? "" : "; " + report.longDoc.paging());
+      for (String w : words) if (w != null) report.oursWordDocs.put(w, (long) Load.docIds(ours.get(lookupUrl(ours, w)).body()).size());
       // 6. heap after the load (after a full GC), and the servers still answering
       report.steadyHeapMb.put("ours", Heap.afterGc(oursServer.process.pid()));
       report.steadyHeapMb.put("solr", Heap.afterGc(solrServer.process.pid()));
@@ -193,6 +230,35 @@ public final class Bench {
     } finally {
       oursServer.stop();
       solrServer.stop();
+    }
+    // 6b. cold start again, --cold-reps times, ours and Solr alternated (a current index: nothing to re-index)
+    for (int r = 0; r < o.coldReps(); r++) {
+      for (String e : r % 2 == 0 ? List.of("solr", "ours") : List.of("ours", "solr")) {
+        int port = freePort();
+        Child c = e.equals("ours") ? oursServe(corpus, oursIndex, port, "ours-cold-" + (r + 1), false)
+            : child("solr-cold-" + (r + 1), List.of("-Xmx" + o.solrXmx(), "-Dsolr.log.dir=" + logs, "-cp", solrCp,
+                "org.policysearch.bench.SolrServerMain", solrHome.toString(), Integer.toString(port)), true);
+        try {
+          long ms = (e.equals("ours") ? new Engine.Ours(port) : new Engine.Solr(port)).coldStart(c.started, c.process);
+          report.coldStarts.computeIfAbsent(e, k -> new ArrayList<>()).add(ms);
+          System.out.printf("cold start %s #%d: %d ms%n", e, r + 1, ms);
+        } finally {
+          c.stop();
+        }
+      }
+    }
+    // 6c. edit to searchable: ours with the corpus watcher on
+    if (o.editReps() > 0) {
+      int port = freePort();
+      Child c = oursServe(corpus, oursIndex, port, "ours-serve-watch", true);
+      try {
+        Engine.Ours w = new Engine.Ours(port);
+        report.editStartMs = w.coldStart(c.started, c.process);
+        report.edits = Scale.editToSearchable(w, corpus, o.editReps(), o.editTimeoutMs());
+      } finally {
+        c.stop();
+        deleteTree(corpus.resolve("_bench_edits"));
+      }
     }
     // 7. ripgrep over the extracted text for the quoted phrases
     report.rg = Ripgrep.run(queries, textDir);
@@ -204,11 +270,117 @@ public final class Bench {
       }
     }
 
+    // 8. K times the corpus: ours alone, next to the 1x figures of this run
+    if (o.replicate() > 1) scaled(corpus, queries);
+
     String md = report.markdown();
     System.out.println();
     System.out.println(md);
     Files.writeString(o.work().resolve("results.md"), md);
     System.out.println("results written to " + o.work().resolve("results.md") + "; logs and JFR recordings in " + logs);
+  }
+
+  private static List<String> union(List<String> a, String b) {
+    List<String> u = new ArrayList<>(a);
+    if (!u.contains(b)) u.add(b);
+    return u;
+  }
+
+  static String lookupUrl(Engine ours, String q) {
+    return "http://127.0.0.1:" + ours.port + "/api/search?q=" + Engine.enc(q) + "&limit=0";
+  }
+
+  /** Our CLI `index --full` over the files, timed from launch to exit (docs, passages, text of the prepared 1x corpus; -1 when unknown). */
+  private Report.Indexing indexCli(Path corpus, Path index, String name, boolean withJfr, long docs, long passages, long textBytes,
+      String input) throws Exception {
+    deleteTree(index);
+    List<String> cmd = new ArrayList<>(List.of("-Xmx" + o.indexXmx()));
+    if (withJfr) jfr(cmd, name);
+    cmd.addAll(List.of("-jar", fatJar.toString(), "index", "--corpus", corpus.toString(), "--index", index.toString(), "--full",
+        "--threads", Integer.toString(o.threads())));
+    long t0 = System.nanoTime();
+    Child idx = child(name, cmd, true);
+    int rc = idx.process.waitFor();
+    double secs = (System.nanoTime() - t0) / 1e9;
+    if (docs < 0) { // the CLI's own summary: "N documents, M passages in the index; C characters extracted ..."
+      Matcher m = Pattern.compile("(\\d+) documents, (\\d+) passages in the index").matcher(Files.readString(idx.log));
+      while (m.find()) {
+        docs = Long.parseLong(m.group(1));
+        passages = Long.parseLong(m.group(2));
+      }
+    }
+    Report.Indexing res = new Report.Indexing("ours", input, docs, passages, textBytes, secs, idx.peakHeapMb(), PassageFile.sizeOf(index),
+        "exit " + rc);
+    System.out.printf("indexed end to end: ours %s in %.1f s, exit %d, index %.1f MB, peak heap %d MB%n", input, secs, rc,
+        res.indexBytes() / 1e6, res.peakHeapMb());
+    return res;
+  }
+
+  /** Our server over a current index: with the corpus watcher (watch) or --no-watch. */
+  private Child oursServe(Path corpus, Path index, int port, String name, boolean watch) throws IOException {
+    List<String> serve = new ArrayList<>(List.of("-Xmx" + o.oursXmx()));
+    serve.addAll(List.of("-jar", fatJar.toString(), "serve", "--corpus", corpus.toString(), "--index", index.toString(), "--port",
+        Integer.toString(port), "--threads", Integer.toString(o.threads())));
+    if (!watch) serve.add("--no-watch");
+    return child(name, serve, true);
+  }
+
+  /** --replicate K: the K-times corpus indexed, served and loaded by ours alone (the 1x figures are this run's). */
+  private void scaled(Path corpus, List<BenchQuery> queries) throws Exception {
+    int k = o.replicate();
+    Path big = o.work().resolve("corpus-x" + k);
+    Path marker = o.work().resolve("corpus-x" + k + ".txt");
+    String mark = "source=" + corpus + " k=" + k;
+    Report.Scaled sc = new Report.Scaled(k);
+    report.scaled = sc;
+    if (!(o.reuse() && Files.exists(marker) && Files.readString(marker).equals(mark))) {
+      deleteTree(big);
+      Child rep = child("replicate-x" + k, List.of("-Xmx2g", "-cp", oursCp, "org.policysearch.bench.Replicate", corpus.toString(),
+          big.toString(), Integer.toString(k)), false);
+      rep.waitOk();
+      sc.replicate = rep.result();
+      Files.writeString(marker, mark);
+      Files.writeString(o.work().resolve("corpus-x" + k + ".result"), String.valueOf(sc.replicate));
+      System.out.println("replicated: " + sc.replicate);
+    } else {
+      System.out.println("reusing " + big);
+    }
+    sc.fileBytes = PassageFile.sizeOf(big);
+    Path index = o.work().resolve("idx-ours-x" + k);
+    sc.indexing = indexCli(big, index, "ours-index-cli-x" + k, false, -1, -1, -1, "files x" + k + " (CLI, extraction incl.)");
+    for (int r = 0; r < Math.max(1, o.coldReps()); r++) {
+      int port = freePort();
+      Child c = oursServe(big, index, port, "ours-serve-x" + k + "-cold-" + (r + 1), false);
+      try {
+        long ms = new Engine.Ours(port).coldStart(c.started, c.process);
+        sc.coldStarts.add(ms);
+        System.out.printf("cold start ours x%d #%d: %d ms%n", k, r + 1, ms);
+      } finally {
+        c.stop();
+      }
+    }
+    int port = freePort();
+    Child server = oursServe(big, index, port, "ours-serve-x" + k, false);
+    Engine ours = new Engine.Ours(port);
+    try {
+      ours.coldStart(server.started, server.process);
+      for (BenchQuery q : queries) ours.get(ours.url(q)); // warm-up, as the 1x load had
+      for (int c : o.levels()) {
+        Load.Result res = Load.run(ours, queries, c, o.seconds());
+        sc.search.add(res);
+        System.out.println("x" + k + " " + res.line());
+      }
+      sc.phrases.putAll(Load.phrases(ours, queries, PHRASE_ROUNDS));
+      sc.longDoc = Scale.longestDocument(ours, big);
+      String docs = ours.get("http://127.0.0.1:" + port + "/api/docs").body();
+      sc.servedDocs = docs.split("\"copy_of\":", -1).length - 1; // one per document
+      sc.servedCopies = docs.split("\"copy_of\":\"", -1).length - 1; // copy_of is null for a document that is no copy
+      sc.steadyHeapMb = Heap.afterGc(server.process.pid());
+      sc.peakHeapMb = server.peakHeapMb();
+      sc.oom = Files.readString(server.log).contains("OutOfMemoryError");
+    } finally {
+      server.stop();
+    }
   }
 
   private void indexText(String engine, String main, String cp, Path passages, Path dir) throws Exception {

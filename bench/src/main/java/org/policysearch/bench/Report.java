@@ -32,6 +32,181 @@ final class Report {
   Load.Agreement agreement;
   Ripgrep.Result rg;
   boolean oursOom;
+  // issue 20 ("Scale")
+  final List<Recoll.Result> recoll = new ArrayList<>();
+  /** Our document counts (lookup facets.docs) for the words recollq was asked about. */
+  final Map<String, Long> oursWordDocs = new LinkedHashMap<>();
+  /** Cold starts of --cold-reps, by engine. */
+  final Map<String, List<Long>> coldStarts = new LinkedHashMap<>();
+  Scale.LongDoc longDoc;
+  /** Documents our 1x server folds as copies (copy_of set in /api/docs). */
+  long servedCopies = -1;
+  long editStartMs = -1;
+  List<Scale.EditTimes> edits;
+  Scaled scaled;
+
+  /** --replicate K: ours alone on the K-times corpus. */
+  static final class Scaled {
+    final int k;
+    Map<String, String> replicate;
+    long fileBytes;
+    Indexing indexing;
+    final List<Long> coldStarts = new ArrayList<>();
+    final List<Load.Result> search = new ArrayList<>();
+    final Map<Integer, Load.PhraseTimes> phrases = new LinkedHashMap<>();
+    Scale.LongDoc longDoc;
+    long steadyHeapMb = -1, peakHeapMb = -1, servedDocs = -1, servedCopies = -1;
+    boolean oom;
+
+    Scaled(int k) {
+      this.k = k;
+    }
+  }
+
+  static double medianL(List<Long> v) {
+    long[] a = v.stream().mapToLong(Long::longValue).sorted().toArray();
+    return a.length == 0 ? Double.NaN : a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2.0;
+  }
+
+  /** The median over phrases of each phrase's median lookup. */
+  static double phraseLookupMs(Map<Integer, Load.PhraseTimes> ph) {
+    List<Double> v = new ArrayList<>();
+    for (Load.PhraseTimes t : ph.values()) v.add(t.lookupMs());
+    return median(v);
+  }
+
+  static double phrasePageMs(Map<Integer, Load.PhraseTimes> ph) {
+    List<Double> v = new ArrayList<>();
+    for (Load.PhraseTimes t : ph.values()) v.add(t.pageMs());
+    return median(v);
+  }
+
+  /** All cold starts of an engine: the first (during the main run) and those of --cold-reps. */
+  private List<Long> allColdStarts(String engine) {
+    List<Long> l = new ArrayList<>();
+    if (coldStartMs.containsKey(engine)) l.add(coldStartMs.get(engine));
+    l.addAll(coldStarts.getOrDefault(engine, List.of()));
+    return l;
+  }
+
+  private void scaleSections(StringBuilder b) {
+    if (!recoll.isEmpty()) {
+      Recoll.Result r0 = recoll.get(0);
+      b.append("\n### Files to searchable, end to end: ours vs Recoll\n\n");
+      b.append(f("Same files, rounds alternated (every second round in reverse order). Ours: `java -Xmx%s -jar policy-search.jar index --full "
+          + "--threads %d` (extraction, analysis, tagging, one commit). Recoll: %s, `recollindex -z` (a full rebuild), %s. Seconds from "
+          + "launch to exit. MB/s is over the %.1f MB of files (bytes on disk), the same for both.%n%n", opts.indexXmx(), opts.threads(),
+          r0.version(), Recoll.describe().get(0), Long.parseLong(prepared.getProperty("fileBytes")) / 1e6));
+      long fileBytes = Long.parseLong(prepared.getProperty("fileBytes"));
+      b.append("| round | engine | docs | seconds | docs/s | MB/s (files) | index MB | exit |\n|---:|---|---:|---:|---:|---:|---:|---|\n");
+      List<Indexing> cli = new ArrayList<>();
+      for (Indexing i : indexing) if (i.input().startsWith("files (CLI")) cli.add(i);
+      for (int r = 0; r < Math.max(cli.size(), recoll.size()); r++) {
+        if (r < cli.size()) {
+          Indexing i = cli.get(r);
+          b.append(f("| %d | ours | %d | %.1f | %.0f | %.2f | %.1f | %s |%n", r + 1, i.docs(), i.seconds(), i.docs() / i.seconds(),
+              fileBytes / 1e6 / i.seconds(), i.indexBytes() / 1e6, i.note()));
+        }
+        if (r < recoll.size()) {
+          Recoll.Result x = recoll.get(r);
+          b.append(f("| %d | recoll | %d | %.1f | %.0f | %.2f | %.1f | exit %d |%n", r + 1, x.allDocs(), x.seconds(), x.allDocs() / x.seconds(),
+              fileBytes / 1e6 / x.seconds(), x.indexBytes() / 1e6, x.exitCode()));
+        }
+      }
+      double bestOurs = cli.stream().mapToDouble(Indexing::seconds).min().orElse(Double.NaN);
+      double bestRecoll = recoll.stream().mapToDouble(Recoll.Result::seconds).min().orElse(Double.NaN);
+      b.append(f("%n**Recoll time / ours: %.2f** (best round of each: Recoll %.1f s, ours %.1f s; above 1 means we are faster).%n%n", bestRecoll / bestOurs,
+          bestRecoll, bestOurs));
+      Recoll.Result last = recoll.get(recoll.size() - 1);
+      b.append(f("Recoll indexed what it should: `recollq -E` counts %d documents in all (mime:text/plain; %s files), %d with \"%s\" "
+          + "(ours: %s), %d with \"%s\" (ours: %s). Our counts are documents in our lookup's facets.docs; Recoll's CJK bigrams and "
+          + "stemming differ from our analysis, so the word counts may differ a little, not by orders of magnitude.%n",
+          last.allDocs(), prepared.get("files"), last.zhDocs(), last.zhWord(), oursWordDocs.getOrDefault(last.zhWord(), -1L), last.enDocs(),
+          last.enWord(), oursWordDocs.getOrDefault(last.enWord(), -1L)));
+    }
+    if (!coldStarts.isEmpty()) {
+      b.append("\n### Cold start with a current index: ours vs Solr\n\n");
+      b.append(f("Launch to the first HTTP 200 to a search; ours `serve --no-watch` at -Xmx%s (the index current: the start-up check "
+          + "hashes every file and re-indexes nothing), Solr (JettySolrRunner, core loaded from its index) at -Xmx%s. The first start is "
+          + "the main run's (JFR on), then %d more each, alternated.%n%n", opts.oursXmx(), opts.solrXmx(), opts.coldReps()));
+      b.append("| engine | starts | median ms | min ms | max ms | all ms |\n|---|---:|---:|---:|---:|---|\n");
+      for (String e : List.of("ours", "solr")) {
+        List<Long> l = allColdStarts(e);
+        if (l.isEmpty()) continue;
+        b.append(f("| %s | %d | %.0f | %d | %d | %s |%n", e, l.size(), medianL(l), l.stream().mapToLong(Long::longValue).min().getAsLong(),
+            l.stream().mapToLong(Long::longValue).max().getAsLong(), l));
+      }
+    }
+    if (edits != null) {
+      b.append("\n### Edit to searchable (ours, corpus watcher on)\n\n");
+      b.append(f("`serve` with the watcher on the %s-document corpus at -Xmx%s (start to first answer %d ms). From the write returning to the "
+          + "first `/api/search?q=TOKEN&limit=0` that finds the new token (polled every 10 ms), each edit followed by a 0.5 s pause.%n%n",
+          prepared.get("docs"), opts.oursXmx(), editStartMs));
+      b.append("| edit | n | median ms | max ms | timeouts | all ms |\n|---|---:|---:|---:|---:|---|\n");
+      for (Scale.EditTimes t : edits) {
+        b.append(f("| %s | %d | %.0f | %d | %d | %s |%n", t.kind(), t.ms().length, t.median(), t.max(), t.timeouts(), Arrays.toString(t.ms())));
+      }
+    }
+    if (longDoc != null) {
+      b.append("\n### The reader's answer for the longest document\n\n");
+      b.append(longDocLine(longDoc));
+    }
+    if (scaled != null) scaledTable(b);
+  }
+
+  private String longDocLine(Scale.LongDoc d) {
+    return f("`GET /api/docs/{id}` for `%s` (%s, %d passages): HTTP %d, **%.1f KB**, median %.1f ms of 5 (all: %s ms)%s.%n",
+        d.id(), d.fileBytes() >= 0 ? f("the corpus's largest file, %.1f KB", d.fileBytes() / 1e3) : "the most passages of any document", d.passages(), d.status(), d.bytes() / 1e3, d.medianMs(), Arrays.toString(Arrays.stream(d.ms()).map(x -> Math.round(x * 10) / 10.0).toArray()),
+        d.paging().isEmpty() ? "; no paging fields (passage_count, next) in the answer" : "; paging: " + d.paging());
+  }
+
+  private void scaledTable(StringBuilder b) {
+    Scaled s = scaled;
+    b.append(f("%n### %dx the benchmark corpus%n%n", s.k));
+    if (s.replicate != null) {
+      b.append(f("Built by `Replicate`: every file once, and %d replicas under `replica-R/` with `-rR` before the extension (new path, name and "
+          + "id), each with about %d adjacent letters swapped inside words in the shingles the product's fingerprint keeps, so that none is "
+          + "folded as a copy: %s replicas, %s swaps, %s redone with more swaps, **%s still copies by the product's rule** (TextFingerprint.sameDocument), "
+          + "%s left unchanged (no text); built in %s s.%n%n", s.k - 1, Replicate.W, s.replicate.get("replicas"), s.replicate.get("swaps"),
+          s.replicate.get("redone"), s.replicate.get("stillCopies"), s.replicate.get("unchanged"), s.replicate.get("seconds")));
+    }
+    Indexing one = null;
+    for (Indexing i : indexing) if (i.input().startsWith("files (CLI") && (one == null || i.seconds() < one.seconds())) one = i;
+    long fileBytes1 = Long.parseLong(prepared.getProperty("fileBytes"));
+    b.append(f("| | 1x | %dx | %dx / 1x |%n|---|---:|---:|---:|%n", s.k, s.k));
+    row(b, "documents", one == null ? Double.NaN : one.docs(), s.indexing.docs(), "%.0f");
+    row(b, "passages", one == null ? Double.NaN : one.passages(), s.indexing.passages(), "%.0f");
+    row(b, "files MB", fileBytes1 / 1e6, s.fileBytes / 1e6, "%.1f");
+    row(b, "index --full seconds (end to end)", one == null ? Double.NaN : one.seconds(), s.indexing.seconds(), "%.1f");
+    row(b, "index --full docs/s", one == null ? Double.NaN : one.docs() / one.seconds(), s.indexing.docs() / s.indexing.seconds(), "%.0f");
+    row(b, "index --full MB/s (files)", one == null ? Double.NaN : fileBytes1 / 1e6 / one.seconds(), s.fileBytes / 1e6 / s.indexing.seconds(), "%.2f");
+    row(b, "index --full peak heap MB (-Xmx" + opts.indexXmx() + ")", one == null ? Double.NaN : one.peakHeapMb(), s.indexing.peakHeapMb(), "%.0f");
+    row(b, "index MB", one == null ? Double.NaN : one.indexBytes() / 1e6, s.indexing.indexBytes() / 1e6, "%.1f");
+    row(b, "cold start ms, median (serve --no-watch, current index)", medianL(allColdStarts("ours")), medianL(s.coldStarts), "%.0f");
+    for (Load.Result x : s.search) {
+      Load.Result y = load("ours", x.concurrency());
+      row(b, f("c=%d p99 ms", x.concurrency()), y == null ? Double.NaN : y.pct(0.99), x.pct(0.99), "%.2f");
+      row(b, f("c=%d p50 ms", x.concurrency()), y == null ? Double.NaN : y.pct(0.5), x.pct(0.5), "%.2f");
+      row(b, f("c=%d req/s", x.concurrency()), y == null ? Double.NaN : y.throughput(), x.throughput(), "%.1f");
+      row(b, f("c=%d errors", x.concurrency()), y == null ? Double.NaN : y.errors(), x.errors(), "%.0f");
+    }
+    row(b, "quoted phrase lookup ms (limit=0, median of phrase medians)", phrases.isEmpty() ? Double.NaN : phraseLookupMs(phrases),
+        s.phrases.isEmpty() ? Double.NaN : phraseLookupMs(s.phrases), "%.2f");
+    row(b, "quoted phrase first page ms", phrases.isEmpty() ? Double.NaN : phrasePageMs(phrases), s.phrases.isEmpty() ? Double.NaN : phrasePageMs(s.phrases), "%.2f");
+    row(b, "server peak heap MB (GC log, -Xmx" + opts.oursXmx() + ")", peakHeapMb.getOrDefault("ours", -1L), s.peakHeapMb, "%.0f");
+    row(b, "server heap after the load, after a full GC, MB", steadyHeapMb.getOrDefault("ours", -1L), s.steadyHeapMb, "%.0f");
+    row(b, "longest document: reader answer KB", longDoc == null ? Double.NaN : longDoc.bytes() / 1e3, s.longDoc == null ? Double.NaN : s.longDoc.bytes() / 1e3, "%.1f");
+    b.append(f("%nThe %dx server's /api/docs: %d documents, **%d folded as copies** (copy_of set; the 1x corpus itself has %d, and "
+        + "replicas of two near-identical originals fold together as the originals do).%n", s.k, s.servedDocs, s.servedCopies, servedCopies));
+    b.append(f("%nSame queries, same -Xmx%s, %d s per level; OutOfMemoryError in the %dx server's log: %s. Cold starts at %dx: %s ms.%n", opts.oursXmx(),
+        opts.seconds(), s.k, s.oom ? "**yes**" : "no", s.k, s.coldStarts));
+  }
+
+  private static void row(StringBuilder b, String what, double one, double k, String fmt) {
+    String a = Double.isNaN(one) ? "?" : f(fmt, one), c = Double.isNaN(k) ? "?" : f(fmt, k);
+    String ratio = Double.isNaN(one) || Double.isNaN(k) || one == 0 ? "" : f("%.2f", k / one);
+    b.append("| ").append(what).append(" | ").append(a).append(" | ").append(c).append(" | ").append(ratio).append(" |\n");
+  }
 
   private static String f(String fmt, Object... a) {
     return Bench.fmt(fmt, a);
@@ -150,6 +325,7 @@ final class Report {
       b.append(f("%nOur server at -Xmx%s under %d clients: %d requests, %d errors, OutOfMemoryError in its log: %s: %s.%n", opts.oursXmx(), top,
           ot.requests(), ot.errors(), oursOom ? "yes" : "no", verdict(ok)));
     }
+    scaleSections(b);
     return b.toString();
   }
 
