@@ -55,8 +55,8 @@ public final class OursTextIndexer {
             blocks.add(new Block(p.text(), p.page(), Block.Kind.PARAGRAPH));
           }
           ExtractedDocument ex = new ExtractedDocument(Outcome.OK, null, d.mediaType(), d.title(), d.date(), 0, blocks);
-          DocumentInfo info = new DocumentInfo(d.id(), d.source(), d.title(), null, d.lang(), d.date(), null, d.mediaType(), 0,
-              ps.size(), "0".repeat(64));
+          DocumentInfo info = new DocumentInfo(d.id(), d.source(), d.title(), null, d.lang(), d.date(), null, null, null, null,
+              d.mediaType(), 0, ps.size(), "0".repeat(64), null);
           w.updateDocuments(new Term(Fields.DOC, d.id()), builder.build(info, ps, StoredExtraction.encode(ex)));
         };
       });
