@@ -6,6 +6,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.policysearch.extraction.Extractor;
+import org.policysearch.index.FileOutcome;
 import org.policysearch.index.IndexListener;
 import org.policysearch.index.IndexReport;
 import org.policysearch.terms.Glossary;
@@ -69,8 +70,7 @@ final class IndexCommand implements Callable<Integer> {
   static void printSummary(PrintStream out, IndexReport r) {
     if (r.rebuilt() != null) out.println(r.rebuilt());
     if (r.mergeProblem() != null) out.println("note: " + r.mergeProblem());
-    out.printf("indexed %d, unchanged %d, re-tagged %d, deleted %d, failed %d%n", r.indexed(), r.unchanged(), r.retagged(),
-        r.deleted(), r.failures().size());
+    out.println(r.counts().summary());
     out.printf("%d documents, %d passages in the index; %,d characters extracted in %.1f s (%.2f MB/s)%n", r.documents(),
         r.passages(), r.characters(), r.seconds(), r.megabytesPerSecond());
     for (IndexReport.Failure f : r.failures()) {
@@ -98,7 +98,7 @@ final class IndexCommand implements Callable<Integer> {
       }
 
       @Override
-      public synchronized void fileDone(String source, String what) {
+      public synchronized void fileDone(String source, FileOutcome what) {
         done++;
         if (bar != null) {
           bar.step();

@@ -14,8 +14,8 @@ import org.policysearch.extraction.Extractor;
 import org.policysearch.index.IndexListener;
 import org.policysearch.index.IndexReport;
 import org.policysearch.index.Indexer;
-import org.policysearch.index.SolrCollection;
-import org.policysearch.index.SolrIndexer;
+import org.policysearch.solr.SolrCollection;
+import org.policysearch.solr.SolrIndexer;
 import org.policysearch.terms.CitationConcepts;
 import org.policysearch.terms.Glossary;
 

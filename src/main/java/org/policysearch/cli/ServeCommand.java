@@ -21,7 +21,7 @@ import org.policysearch.search.SearchService;
 import org.policysearch.search.SolrSearchBackend;
 import org.policysearch.search.Suggester;
 import org.policysearch.terms.Glossary;
-import org.policysearch.web.CorpusWatcher;
+import org.policysearch.corpus.CorpusWatcher;
 import org.policysearch.web.TermsApi;
 import org.policysearch.search.Concordance;
 import org.policysearch.web.WebApp;
@@ -227,8 +227,7 @@ final class ServeCommand implements Callable<Integer> {
           IndexListener.NONE);
       if (r.rebuilt() != null) LOG.warn("{}", r.rebuilt());
       if (r.mergeProblem() != null) LOG.warn("{}", r.mergeProblem());
-      LOG.info("indexed {}, unchanged {}, re-tagged {}, deleted {}, failed {}; {} documents, {} passages ({} s)", r.indexed(),
-          r.unchanged(), r.retagged(), r.deleted(), r.failures().size(), r.documents(), r.passages(),
+      LOG.info("{}; {} documents, {} passages ({} s)", r.counts().summary(), r.documents(), r.passages(),
           String.format("%.1f", r.seconds()));
       for (IndexReport.Failure f : r.failures()) LOG.warn("not indexed: {}: {} ({})", f.source(), f.reason(), f.outcome());
       if (extractor.ocrFiles() > ocrFilesReported) {

@@ -3,7 +3,7 @@ package org.policysearch.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.policysearch.index.SolrConfigset;
+import org.policysearch.solr.SolrConfigset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,7 +26,7 @@ final class SolrConfigsetCommand implements Callable<Integer> {
     System.out.println("wrote " + out.resolve("schema.xml") + ", " + out.resolve("solrconfig.xml") + ", "
         + out.resolve("query_gap.txt") + ", " + out.resolve("lib").resolve(SolrConfigset.ANALYSIS_JAR));
     System.out.println("copy lib/" + SolrConfigset.ANALYSIS_JAR + " into <solr home>/lib on every Solr node and restart it; then");
-    System.out.println("  bin/solr zk upconfig -n " + org.policysearch.index.SolrCollection.CONFIGSET + " -d " + out.toAbsolutePath() + " -z <zk host>   (or let index --solr upload it)");
+    System.out.println("  bin/solr zk upconfig -n " + org.policysearch.solr.SolrCollection.CONFIGSET + " -d " + out.toAbsolutePath() + " -z <zk host>   (or let index --solr upload it)");
     return ExitCodes.OK;
   }
 }

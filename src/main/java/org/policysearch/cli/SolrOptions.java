@@ -2,7 +2,7 @@ package org.policysearch.cli;
 
 import java.util.Arrays;
 import java.util.List;
-import org.policysearch.index.SolrCollection;
+import org.policysearch.solr.SolrCollection;
 import org.policysearch.search.SearchBackend;
 import org.policysearch.search.SearchService;
 import org.policysearch.search.SolrSearchBackend;

@@ -278,7 +278,7 @@ public final class Extractor implements AutoCloseable {
       Thread.currentThread().interrupt();
       return ExtractedDocument.failed(Outcome.UNREADABLE, "interrupted", null);
     } catch (ExecutionException e) {
-      return ExtractedDocument.failed(Outcome.CORRUPT, describe(e.getCause()), null);
+      return ExtractedDocument.failed(Outcome.CORRUPT, TikaResults.describe(e.getCause()), null);
     }
   }
 
@@ -316,9 +316,9 @@ public final class Extractor implements AutoCloseable {
       // the parser would detect the type a second time (magic detection was 8% of indexing CPU):
       // tell it the answer, as Tika's own pipes do
       md.set(TikaCoreProperties.CONTENT_TYPE_PARSER_OVERRIDE, type);
-      BlockHandler handler = new BlockHandler(lineLayout(type), limits.maxChars());
+      BlockHandler handler = new BlockHandler(TikaResults.lineLayout(type), limits.maxChars());
       parser.parse(in, handler, md, ctx);
-      return document(handler, md, type, limits.maxChars(), false);
+      return TikaResults.document(handler, md, type, limits.maxChars(), false);
     } catch (EncryptedDocumentException e) {
       return ExtractedDocument.failed(Outcome.ENCRYPTED, "encrypted (password-protected)", type);
     } catch (UnsupportedFormatException e) {
@@ -335,17 +335,16 @@ public final class Extractor implements AutoCloseable {
       if (c instanceof EncryptedDocumentException) {
         return ExtractedDocument.failed(Outcome.ENCRYPTED, "encrypted (password-protected)", type);
       }
-      return ExtractedDocument.failed(Outcome.CORRUPT, "cannot parse " + (type == null ? "file" : type) + ": " + describe(e), type);
+      return ExtractedDocument.failed(Outcome.CORRUPT, "cannot parse " + (type == null ? "file" : type) + ": " + TikaResults.describe(e), type);
     } catch (IOException e) {
-      return ExtractedDocument.failed(Outcome.UNREADABLE, "cannot read: " + describe(e), type);
+      return ExtractedDocument.failed(Outcome.UNREADABLE, "cannot read: " + TikaResults.describe(e), type);
     } catch (OutOfMemoryError e) {
       return ExtractedDocument.failed(Outcome.OUT_OF_MEMORY, "the parser ran out of memory on " + (type == null ? "file" : type), type);
     } catch (RuntimeException | StackOverflowError e) {
-      return ExtractedDocument.failed(Outcome.CORRUPT, "parser failed on " + (type == null ? "file" : type) + ": " + describe(e), type);
+      return ExtractedDocument.failed(Outcome.CORRUPT, "parser failed on " + (type == null ? "file" : type) + ": " + TikaResults.describe(e), type);
     }
   }
 
-  /** Plain text, Markdown and PDF mark no paragraphs: their blocks are re-found from the line layout. */
   /** Plain-text files up to this size are parsed in this JVM even in forked mode. */
   static final long IN_PROCESS_TEXT_BYTES = 8L * 1024 * 1024;
 
@@ -360,39 +359,6 @@ public final class Extractor implements AutoCloseable {
   static boolean isPlainText(Path file) {
     String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     return n.endsWith(".txt") || n.endsWith(".md") || n.endsWith(".markdown") || n.endsWith(".text");
-  }
-
-  static boolean lineLayout(String type) {
-    return type != null && (type.startsWith("text/plain") || type.contains("markdown") || type.startsWith("application/pdf"));
-  }
-
-  /** The document the handler collected; no text at all is EMPTY, or UNSUPPORTED when no real parser ran. */
-  static ExtractedDocument document(BlockHandler handler, Metadata md, String type, long maxChars, boolean writeLimitReached) {
-    var blocks = handler.blocks();
-    if (blocks.isEmpty()) {
-      boolean unsupported = type == null || type.startsWith("application/octet-stream") || isUnparsed(md);
-      return ExtractedDocument.failed(unsupported ? Outcome.UNSUPPORTED : Outcome.EMPTY,
-          unsupported ? "unsupported format (" + type + ")" : "no text found (" + type + ")", type);
-    }
-    boolean truncated = handler.truncated() || writeLimitReached;
-    Outcome outcome = truncated ? Outcome.TRUNCATED : Outcome.OK;
-    String reason = truncated ? "text cut at " + maxChars + " characters" : null;
-    return new ExtractedDocument(outcome, reason, type, md.get(TikaCoreProperties.TITLE), md.get(TikaCoreProperties.CREATED),
-        handler.pages(), blocks, handler.ocrPages());
-  }
-
-  private static boolean isUnparsed(Metadata md) {
-    String[] parsedBy = md.getValues(TikaCoreProperties.TIKA_PARSED_BY);
-    for (String p : parsedBy) if (!p.endsWith("EmptyParser") && !p.endsWith("DefaultParser")) return false;
-    return true;
-  }
-
-  static String describe(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-    String m = root.getMessage();
-    String s = root.getClass().getSimpleName() + (m == null ? "" : ": " + m);
-    return s.length() > 300 ? s.substring(0, 300) + "…" : s;
   }
 
   @Override

@@ -131,7 +131,7 @@ final class ForkedExtraction implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // the child could not be started or spoke nonsense: drop it; the next file gets a fresh one
       reusable = false;
-      return ExtractedDocument.failed(Outcome.CRASHED, "the extraction process failed: " + Extractor.describe(e), null);
+      return ExtractedDocument.failed(Outcome.CRASHED, "the extraction process failed: " + TikaResults.describe(e), null);
     } finally {
       if (reusable && !closed) idle.add(client);
       else closeQuietly(client);
@@ -162,15 +162,15 @@ final class ForkedExtraction implements AutoCloseable {
     String exception = md.get(TikaCoreProperties.CONTAINER_EXCEPTION);
     if (exception != null) return fromException(exception, type);
     String xhtml = md.get(TikaCoreProperties.TIKA_CONTENT);
-    BlockHandler handler = new BlockHandler(Extractor.lineLayout(type), limits.maxChars());
+    BlockHandler handler = new BlockHandler(TikaResults.lineLayout(type), limits.maxChars());
     if (xhtml != null && !xhtml.isEmpty()) {
       try {
         XMLReaderUtils.parseSAX(new StringReader(xhtml), handler, new ParseContext());
       } catch (Exception e) {
-        return ExtractedDocument.failed(Outcome.CORRUPT, "the extracted text is not well-formed XHTML: " + Extractor.describe(e), type);
+        return ExtractedDocument.failed(Outcome.CORRUPT, "the extracted text is not well-formed XHTML: " + TikaResults.describe(e), type);
       }
     }
-    return Extractor.document(handler, md, type, limits.maxChars(), "true".equals(md.get(TikaCoreProperties.WRITE_LIMIT_REACHED)));
+    return TikaResults.document(handler, md, type, limits.maxChars(), "true".equals(md.get(TikaCoreProperties.WRITE_LIMIT_REACHED)));
   }
 
   /** Maps the stack trace the child reports to the outcomes of the in-process path. */

@@ -4,13 +4,13 @@ package org.policysearch.index;
 public interface IndexListener {
   void start(int files);
 
-  void fileDone(String source, String what);
+  void fileDone(String source, FileOutcome outcome);
 
   void finish();
 
   IndexListener NONE = new IndexListener() {
     @Override public void start(int files) {}
-    @Override public void fileDone(String source, String what) {}
+    @Override public void fileDone(String source, FileOutcome outcome) {}
     @Override public void finish() {}
   };
 }

@@ -1,18 +1,12 @@
 package org.policysearch.index;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -32,20 +26,17 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOSupplier;
 import org.policysearch.analysis.Analyzers;
 import org.policysearch.corpus.CorpusScan;
-import org.policysearch.corpus.ScanProblem;
-import org.policysearch.corpus.SourceFile;
-import org.policysearch.corpus.SourceMetadata;
-import org.policysearch.extraction.ExtractedDocument;
 import org.policysearch.extraction.Extractor;
 import org.policysearch.passages.PassageSplitter;
 import org.policysearch.terms.Glossary;
 import org.policysearch.terms.Tagger;
 
 /**
- * The incremental indexer. A run compares each file's SHA-256 with the index: unchanged files are
- * skipped (or re-tagged from their stored extraction when the glossary or schema changed),
- * changed and new files are extracted and replace their passages as one block, vanished files are
- * deleted. A file that fails keeps its last good version. The run's changes are one commit, so
+ * The incremental indexer of the embedded index. A run sends every scanned file through the
+ * {@link FilePipeline} into this index's {@link IndexWriter} ({@link PassageDocuments#into}):
+ * unchanged files are skipped (or re-tagged from their stored extraction when the glossary or
+ * schema changed), changed and new files are extracted and replace their passages as one block;
+ * the documents of gone files are deleted. A file that fails keeps its last good version. The run's changes are one commit, so
  * a crash at any point leaves the previous commit intact; the merges that commit starts are
  * committed after it (same documents, fewer segments). A damaged index is rebuilt from the corpus.
  */
@@ -64,9 +55,6 @@ public final class Indexer {
     this.tagger = new Tagger(glossary, Analyzers.exact());
     this.threads = Math.max(1, threads);
   }
-
-  /** A document of the previous commit: its metadata, and where its stored extraction is (read only for a re-tag). */
-  private record Existing(String docId, String sha256, IOSupplier<byte[]> extraction, DocumentInfo info) {}
 
   /** Thrown when the run could not start or commit (index locked, unwritable, corrupt). */
   public static final class IndexUnavailableException extends IOException {
@@ -131,7 +119,7 @@ public final class Indexer {
     long t0 = System.nanoTime();
     try (Directory dir = FSDirectory.open(indexDir); DirectoryReader previous = full ? null : openPrevious(dir)) {
       Map<String, String> commitData = new HashMap<>();
-      Map<String, Existing> existing;
+      Map<String, FileDecision.Indexed> existing;
       try {
         existing = previous == null ? Map.of() : readExisting(previous, commitData);
       } catch (org.apache.lucene.index.CorruptIndexException | java.io.EOFException e) {
@@ -160,20 +148,13 @@ public final class Indexer {
       } catch (IOException e) {
         throw new IndexUnavailableException(unwritable(e), e);
       }
-      List<IndexReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
-      for (ScanProblem p : scan.problems()) failures.add(new IndexReport.Failure(p.source(), "SKIPPED", p.reason(), false));
-      AtomicLong chars = new AtomicLong(), bytes = new AtomicLong();
+      FilePipeline pipeline = new FilePipeline(extractor, splitter, tagger, PassageDocuments.into(writer));
       boolean ok = false;
       try {
-        FileDecision.Counts counts = FileDecision.runAll(scan, threads, "indexer", listener,
-            f -> indexOne(f, scan.metadataFor(f.source()), existing.get(f.source()), retagAll, writer, failures, chars, bytes));
-        List<Existing> gone = FileDecision.vanished(scan, existing);
-        for (Existing e : gone) writer.deleteDocuments(new Term(Fields.DOC, e.docId()));
-        Document g = new Document();
-        g.add(new org.apache.lucene.document.StringField(Fields.KIND, Fields.KIND_GLOSSARY, org.apache.lucene.document.Field.Store.NO));
-        g.add(new org.apache.lucene.document.StringField(Fields.ID, "glossary", org.apache.lucene.document.Field.Store.NO));
-        g.add(new org.apache.lucene.document.StoredField(Fields.CONCEPTS, org.policysearch.terms.GlossaryJson.write(glossary)));
-        writer.updateDocument(new Term(Fields.ID, "glossary"), g);
+        pipeline.runAll(scan, existing, retagAll, threads, "indexer", listener);
+        List<FileDecision.Indexed> gone = FileDecision.gone(scan, existing);
+        for (FileDecision.Indexed e : gone) writer.deleteDocuments(new Term(Fields.DOC, e.docId()));
+        writer.updateDocument(new Term(Fields.ID, FieldMapping.GLOSSARY_ID), PassageDocuments.glossary(glossary));
         Map<String, String> data = new HashMap<>();
         data.put(Fields.COMMIT_SCHEMA, Fields.SCHEMA_VERSION);
         data.put(Fields.COMMIT_GLOSSARY, glossary.fingerprint());
@@ -183,8 +164,8 @@ public final class Indexer {
         String mergeProblem = finishMerges(writer, merges, mergeFailure);
         listener.finish();
         int[] sizes = count(dir);
-        return new IndexReport(counts.indexed(), counts.unchanged(), counts.retagged(), gone.size(), List.copyOf(failures), sizes[0],
-            sizes[1], chars.get(), bytes.get(), (System.nanoTime() - t0) / 1e9, glossary.problems(), rebuilt, mergeProblem);
+        return new IndexReport(pipeline.counts(gone.size()), pipeline.failures(), sizes[0], sizes[1], (System.nanoTime() - t0) / 1e9,
+            glossary.problems(), rebuilt, mergeProblem);
       } catch (java.util.concurrent.ExecutionException e) {
         Throwable c = e.getCause();
         if (c instanceof org.apache.lucene.index.CorruptIndexException || c instanceof java.io.EOFException) {
@@ -257,29 +238,14 @@ public final class Indexer {
     return "cannot write the index " + indexDir + ": " + e.getMessage();
   }
 
-  private String indexOne(SourceFile f, SourceMetadata meta, Existing prev, boolean retagAll, IndexWriter writer,
-      List<IndexReport.Failure> failures, AtomicLong chars, AtomicLong bytes) throws IOException {
-    FileDecision.Indexed indexed = prev == null ? null : new FileDecision.Indexed(prev.docId(), prev.sha256(), prev.extraction());
-    return FileDecision.decide(f, indexed, retagAll, extractor, (ex, sha, blob, oldDocId) -> {
-      if (oldDocId != null) writer.deleteDocuments(new Term(Fields.DOC, oldDocId));
-      write(writer, f, meta, ex, sha, blob);
-    }, failures, chars, bytes);
-  }
-
-  private void write(IndexWriter writer, SourceFile f, SourceMetadata meta, ExtractedDocument ex, String sha, byte[] blob)
-      throws IOException {
-    DocumentPreparation.Prepared d = DocumentPreparation.prepare(splitter, f, meta, ex, sha);
-    List<Document> docs = new PassageDocuments().build(d.info(), d.passages(), tagger, blob);
-    writer.updateDocuments(new Term(Fields.DOC, f.docId()), docs);
-  }
-
   /**
    * The documents of the previous commit. Their stored extractions (the whole text of every file)
    * are read only for a re-tag, one at a time, from the same point-in-time reader: from the
    * extraction record (schema 6) or, in an index written before it, from the document record.
    */
-  private static Map<String, Existing> readExisting(DirectoryReader r, Map<String, String> commitData) throws IOException {
-    Map<String, Existing> out = new HashMap<>();
+  private static Map<String, FileDecision.Indexed> readExisting(DirectoryReader r, Map<String, String> commitData)
+      throws IOException {
+    Map<String, FileDecision.Indexed> out = new HashMap<>();
     commitData.putAll(r.getIndexCommit().getUserData());
     IndexSearcher searcher = new IndexSearcher(r);
     for (LeafReaderContext leaf : r.leaves()) {
@@ -292,7 +258,7 @@ public final class Indexer {
         DocumentInfo info = IndexReading.documentInfo(stored.document(doc));
         int record = leaf.docBase + doc;
         IOSupplier<byte[]> extraction = () -> storedExtraction(searcher, info.id(), record);
-        out.put(info.source(), new Existing(info.id(), info.sha256(), extraction, info));
+        out.put(info.source(), new FileDecision.Indexed(info.id(), info.sha256(), extraction));
       }
     }
     return out;
@@ -313,19 +279,6 @@ public final class Indexer {
         s.count(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE))),
         s.count(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)))
       };
-    }
-  }
-
-  static String sha256(Path p) throws IOException {
-    try (InputStream in = Files.newInputStream(p)) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[65536];
-      for (int r; (r = in.read(buf)) != -1; ) md.update(buf, 0, r);
-      StringBuilder b = new StringBuilder();
-      for (byte x : md.digest()) b.append(String.format("%02x", x));
-      return b.toString();
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -22,7 +22,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
 import org.policysearch.index.Fields;
-import org.policysearch.index.SolrConfigset;
+import org.policysearch.solr.SolrConfigset;
 
 /**
  * Writes a query of {@link PolicyQueryParser} (already analysed: terms, phrases with positions)

@@ -20,10 +20,10 @@ import org.policysearch.terms.Tagger;
 
 /**
  * Our engine indexing already-extracted text (the benchmark's entry point; it lives in the index
- * package to reuse {@code PassageDocuments}): the same work {@code Indexer.write} does after
- * extraction and splitting: tag every passage, build the passage and document entries of
- * {@link Fields} (four analysed fields, facets, the stored extraction), updateDocuments by doc
- * id, one commit; same writer settings and thread count as the index command.
+ * package to reuse {@code PassageDocuments}): the same work {@code FilePipeline} does after
+ * extraction and splitting: tag every passage ({@link TaggedPassage}), build the passage and
+ * document entries of {@link FieldMapping} (four analysed fields, facets, the stored extraction),
+ * updateDocuments by doc id, one commit; same writer settings and thread count as the index command.
  *
  * <p>Usage: {@code OursTextIndexer PASSAGES.bin INDEXDIR THREADS}
  */
@@ -48,16 +48,16 @@ public final class OursTextIndexer {
       PassageFile.inParallel(docs, threads, () -> {
         PassageDocuments builder = new PassageDocuments();
         return d -> {
-          List<Passage> ps = new ArrayList<>(d.passages().size());
+          List<TaggedPassage> ps = new ArrayList<>(d.passages().size());
           List<Block> blocks = new ArrayList<>(d.passages().size());
           for (PassageFile.Psg p : d.passages()) {
-            ps.add(new Passage(d.id(), p.ordinal(), p.page(), p.lang(), p.text(), p.start(), p.end(), p.anchor()));
+            ps.add(TaggedPassage.of(tagger, new Passage(d.id(), p.ordinal(), p.page(), p.lang(), p.text(), p.start(), p.end(), p.anchor())));
             blocks.add(new Block(p.text(), p.page(), Block.Kind.PARAGRAPH));
           }
           ExtractedDocument ex = new ExtractedDocument(Outcome.OK, null, d.mediaType(), d.title(), d.date(), 0, blocks);
-          DocumentInfo info = new DocumentInfo(d.id(), d.source(), d.title(), null, d.lang(), d.date(), null, d.mediaType(), 0,
-              ps.size(), "0".repeat(64));
-          w.updateDocuments(new Term(Fields.DOC, d.id()), builder.build(info, ps, tagger, StoredExtraction.encode(ex)));
+          DocumentInfo info = new DocumentInfo(d.id(), d.source(), d.title(), null, d.lang(), d.date(), null, null, null, null,
+              d.mediaType(), 0, ps.size(), "0".repeat(64), null);
+          w.updateDocuments(new Term(Fields.DOC, d.id()), builder.build(info, ps, StoredExtraction.encode(ex)));
         };
       });
       w.commit();

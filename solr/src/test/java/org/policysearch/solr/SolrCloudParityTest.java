@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.policysearch.cli.Main;
-import org.policysearch.index.SolrCollection;
 import org.policysearch.search.Api;
 import org.policysearch.search.DocumentReader;
 import org.policysearch.search.SearchRequest;

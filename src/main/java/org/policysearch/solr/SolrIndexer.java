@@ -1,16 +1,14 @@
-package org.policysearch.index;
+package org.policysearch.solr;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
@@ -19,32 +17,34 @@ import org.apache.solr.client.solrj.util.ClientUtils;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CursorMarkParams;
+import org.policysearch.analysis.AnalyzedText;
 import org.policysearch.analysis.Analyzers;
 import org.policysearch.corpus.CorpusScan;
-import org.policysearch.corpus.ScanProblem;
-import org.policysearch.corpus.SourceFile;
-import org.policysearch.corpus.SourceMetadata;
-import org.policysearch.extraction.ExtractedDocument;
 import org.policysearch.extraction.Extractor;
-import org.policysearch.metadata.DocumentNumbers;
-import org.policysearch.metadata.Issuers;
-import org.policysearch.passages.Passage;
+import org.policysearch.index.DocumentInfo;
+import org.policysearch.index.DocumentWriter;
+import org.policysearch.index.FieldMapping;
+import org.policysearch.index.Fields;
+import org.policysearch.index.FileDecision;
+import org.policysearch.index.FilePipeline;
+import org.policysearch.index.IndexListener;
+import org.policysearch.index.IndexReport;
+import org.policysearch.index.TaggedPassage;
 import org.policysearch.passages.PassageSplitter;
 import org.policysearch.terms.Glossary;
-import org.policysearch.terms.GlossaryJson;
-import org.policysearch.terms.Mention;
 import org.policysearch.terms.Tagger;
 
 /**
- * The incremental indexer for a SolrCloud collection (issue 8): the same scan, extraction,
- * passage splitting and tagging as {@link Indexer}, the same fields ({@link Fields}), written with
+ * The incremental indexer for a SolrCloud collection (issue 8): the same per-file pipeline as
+ * the embedded {@code Indexer} ({@link FilePipeline}: scan, extraction, preparation, tagging), the
+ * same fields ({@link FieldMapping}, each type as a Solr field by {@link SolrSink}), written with
  * SolrJ in batches. Unchanged files (by SHA-256) are skipped, changed files replace their
  * passages, vanished files are deleted; the run ends in one commit that opens a new searcher.
  *
  * <p>SolrCloud has no rollback: a run that fails leaves its updates uncommitted (invisible), and
  * the next successful run's commit publishes them together with its own.
  */
-public final class SolrIndexer {
+public final class SolrIndexer implements DocumentWriter {
   /** Solr documents per update request. */
   static final int BATCH = 500;
 
@@ -65,39 +65,32 @@ public final class SolrIndexer {
     this.threads = Math.max(1, threads);
   }
 
-  private record Existing(String docId, String sha256, byte[] extraction, DocumentInfo info) {}
-
   public IndexReport run(CorpusScan scan, boolean full, IndexListener listener) throws IOException {
     long t0 = System.nanoTime();
     solr.ensureExists();
     Map<String, String> state = new HashMap<>();
-    Map<String, Existing> existing = full ? Map.of() : readExisting(state);
+    Map<String, FileDecision.Indexed> existing = full ? Map.of() : readExisting(state);
     if (full) solr.retry("clear the collection", () -> new UpdateRequest().deleteByQuery("*:*").process(solr.client(), solr.name()));
     boolean retagAll = !Fields.SCHEMA_VERSION.equals(state.get(Fields.COMMIT_SCHEMA))
         || !glossary.fingerprint().equals(state.get(Fields.COMMIT_GLOSSARY));
-    List<IndexReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
-    for (ScanProblem p : scan.problems()) failures.add(new IndexReport.Failure(p.source(), "SKIPPED", p.reason(), false));
-    AtomicLong chars = new AtomicLong(), bytes = new AtomicLong();
+    FilePipeline pipeline = new FilePipeline(extractor, splitter, tagger, this);
     try {
-      FileDecision.Counts counts = FileDecision.runAll(scan, threads, "solr-indexer", listener,
-          f -> indexOne(f, scan.metadataFor(f.source()), existing.get(f.source()), retagAll, failures, chars, bytes));
-      List<Existing> gone = FileDecision.vanished(scan, existing);
+      pipeline.runAll(scan, existing, retagAll, threads, "solr-indexer", listener);
+      List<FileDecision.Indexed> gone = FileDecision.gone(scan, existing);
       synchronized (this) {
-        for (Existing e : gone) pendingDeletes.add(e.docId());
+        for (FileDecision.Indexed e : gone) pendingDeletes.add(e.docId());
       }
-      SolrInputDocument g = new SolrInputDocument();
-      g.setField(Fields.ID, "glossary");
-      g.setField(Fields.KIND, Fields.KIND_GLOSSARY);
-      g.setField(Fields.CONCEPTS, GlossaryJson.write(glossary));
-      g.setField(Fields.COMMIT_SCHEMA, Fields.SCHEMA_VERSION);
-      g.setField(Fields.COMMIT_GLOSSARY, glossary.fingerprint());
-      add(List.of(g), null);
+      SolrSink g = new SolrSink();
+      FieldMapping.glossary(glossary, g);
+      // Solr has no commit user data: the run's schema and glossary are kept in the glossary entry
+      g.add(FieldMapping.Type.STORED, Fields.COMMIT_SCHEMA, Fields.SCHEMA_VERSION);
+      g.add(FieldMapping.Type.STORED, Fields.COMMIT_GLOSSARY, glossary.fingerprint());
+      add(List.of(g.doc), null);
       flush();
       solr.retry("commit", () -> solr.client().commit(solr.name(), true, true));
       listener.finish();
-      return new IndexReport(counts.indexed(), counts.unchanged(), counts.retagged(), gone.size(), List.copyOf(failures),
-          (int) count(Fields.KIND_PASSAGE), (int) count(Fields.KIND_DOCUMENT), chars.get(), bytes.get(),
-          (System.nanoTime() - t0) / 1e9, glossary.problems());
+      return new IndexReport(pipeline.counts(gone.size()), pipeline.failures(), (int) count(Fields.KIND_PASSAGE),
+          (int) count(Fields.KIND_DOCUMENT), (System.nanoTime() - t0) / 1e9, glossary.problems(), null, null);
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
       if (c instanceof IOException io) throw io;
@@ -108,78 +101,60 @@ public final class SolrIndexer {
     }
   }
 
-  private String indexOne(SourceFile f, SourceMetadata meta, Existing prev, boolean retagAll,
-      List<IndexReport.Failure> failures, AtomicLong chars, AtomicLong bytes) throws IOException {
-    FileDecision.Indexed indexed = prev == null ? null : new FileDecision.Indexed(prev.docId(), prev.sha256(), prev::extraction);
-    return FileDecision.decide(f, indexed, retagAll, extractor, (ex, sha, blob, oldDocId) -> write(f, meta, ex, sha, blob, oldDocId),
-        failures, chars, bytes);
-  }
-
-  /** Splits, tags and queues one document (the same metadata rules as {@link Indexer}). */
-  private void write(SourceFile f, SourceMetadata meta, ExtractedDocument ex, String sha, byte[] blob, String oldDocId)
-      throws IOException {
-    DocumentPreparation.Prepared d = DocumentPreparation.prepare(splitter, f, meta, ex, sha);
-    DocumentInfo info = d.info();
-    List<Passage> passages = d.passages();
+  /** Queues one document's entries (the pipeline's writer): its passages, then its document entry with the extraction. */
+  @Override
+  public void write(DocumentInfo info, List<TaggedPassage> passages, byte[] extraction, String replacedDocId) throws IOException {
     List<SolrInputDocument> docs = new ArrayList<>(passages.size() + 1);
-    for (Passage p : passages) docs.add(passage(info, p, tagger.tag(p.text())));
-    docs.add(document(info, blob));
-    if (oldDocId != null) {
+    for (TaggedPassage p : passages) {
+      SolrSink d = new SolrSink();
+      FieldMapping.passage(info, p, d);
+      docs.add(d.doc);
+    }
+    SolrSink d = new SolrSink();
+    FieldMapping.document(info, d);
+    FieldMapping.extracted(extraction, d);
+    docs.add(d.doc);
+    if (replacedDocId != null) {
       synchronized (this) {
-        pendingDeletes.add(oldDocId);
+        pendingDeletes.add(replacedDocId);
       }
     }
-    add(docs, f.docId());
+    add(docs, info.id());
   }
 
-  static SolrInputDocument passage(DocumentInfo info, Passage p, List<Mention> mentions) {
-    SolrInputDocument d = new SolrInputDocument();
-    d.setField(Fields.ID, info.id() + "#" + p.anchor());
-    d.setField(Fields.KIND, Fields.KIND_PASSAGE);
-    d.setField(Fields.DOC, info.id());
-    d.setField(Fields.ANCHOR, p.anchor());
-    d.setField(Fields.ORDINAL, p.ordinal());
-    d.setField(Fields.PAGE, p.page());
-    if (p.ocr()) d.setField(Fields.OCR, 1);
-    d.setField(Fields.LANG, p.lang());
-    if (info.year() != null) d.setField(Fields.YEAR, Integer.parseInt(info.year()));
-    for (String v : Issuers.filterValues(info.issuer())) d.addField(Fields.ISSUER_FILTER, v);
-    for (String v : DocumentNumbers.filterValuesOfList(info.number())) d.addField(Fields.NUMBER_FILTER, v);
-    Set<String> concepts = new LinkedHashSet<>();
-    for (Mention m : mentions) concepts.add(m.concept());
-    if (!concepts.isEmpty()) d.setField(Fields.TERM, new ArrayList<>(concepts));
-    d.setField(Fields.EN, p.text());
-    d.setField(Fields.EXACT, p.text());
-    d.setField(Fields.ZH, p.text());
-    d.setField(Fields.MENTIONS, StoredMentions.toJson(mentions));
-    d.setField(Fields.START, p.start());
-    d.setField(Fields.END, p.end());
-    return d;
-  }
+  /**
+   * Each {@link FieldMapping.Type} as a Solr input field; how Solr indexes and stores it is the
+   * schema's ({@link SolrConfigset}). Facet and sort companions and the display text are the
+   * embedded index's own: Solr's schema gives the fields themselves doc values and stores the
+   * analysed text.
+   */
+  static final class SolrSink implements FieldMapping.Sink {
+    final SolrInputDocument doc = new SolrInputDocument();
 
-  static SolrInputDocument document(DocumentInfo info, byte[] extraction) {
-    SolrInputDocument d = new SolrInputDocument();
-    d.setField(Fields.ID, "doc:" + info.id());
-    d.setField(Fields.KIND, Fields.KIND_DOCUMENT);
-    d.setField(Fields.DOC, info.id());
-    d.setField(Fields.SOURCE, info.source());
-    d.setField(Fields.SHA256, info.sha256());
-    d.setField(Fields.TITLE, info.title());
-    if (info.titleEn() != null) d.setField(Fields.TITLE_EN, info.titleEn());
-    d.setField(Fields.LANG, info.lang());
-    if (info.date() != null) d.setField(Fields.DATE, info.date());
-    if (info.issuer() != null) d.setField(Fields.ISSUER, info.issuer());
-    if (info.dateFirst() != null) d.setField(Fields.DATE_FIRST, info.dateFirst());
-    if (info.dateSource() != null) d.setField(Fields.DATE_SOURCE, info.dateSource());
-    if (info.number() != null) d.setField(Fields.NUMBER, info.number());
-    if (info.fingerprint() != null) d.setField(Fields.FINGERPRINT, info.fingerprint());
-    d.setField(Fields.FORMAT, info.format() == null ? "" : info.format());
-    d.setField(Fields.PAGES, info.pages());
-    if (info.ocrPages() > 0) d.setField(Fields.OCR_PAGES, info.ocrPages());
-    d.setField(Fields.PASSAGES, info.passages());
-    // base64 text: BinaryField decodes it, and it travels the same way whatever the request writer
-    d.setField(Fields.EXTRACTED, Base64.getEncoder().encodeToString(extraction));
-    return d;
+    @Override
+    public void add(FieldMapping.Type type, String name, String value) {
+      switch (type) {
+        case FACET, SORT_KEY, DISPLAY_TEXT -> { }
+        case YEAR -> doc.addField(name, Integer.parseInt(value));
+        default -> doc.addField(name, value);
+      }
+    }
+
+    @Override
+    public void add(FieldMapping.Type type, String name, int value) {
+      doc.addField(name, value);
+    }
+
+    @Override
+    public void add(FieldMapping.Type type, String name, String text, AnalyzedText tokens) {
+      doc.addField(name, text); // Solr analyses it again, with the same chain (SolrConfigset)
+    }
+
+    @Override
+    public void add(FieldMapping.Type type, String name, byte[] value) {
+      // base64 text: BinaryField decodes it, and it travels the same way whatever the request writer
+      doc.addField(name, Base64.getEncoder().encodeToString(value));
+    }
   }
 
   /** Queues a document's entries; its old entries (by doc id) are deleted before they are added. */
@@ -207,9 +182,9 @@ public final class SolrIndexer {
     pending.clear();
   }
 
-  private Map<String, Existing> readExisting(Map<String, String> state) throws IOException {
-    Map<String, Existing> out = new HashMap<>();
-    SolrQuery g = new SolrQuery(Fields.ID + ":glossary").setFields(Fields.COMMIT_SCHEMA, Fields.COMMIT_GLOSSARY).setRows(1);
+  private Map<String, FileDecision.Indexed> readExisting(Map<String, String> state) throws IOException {
+    Map<String, FileDecision.Indexed> out = new HashMap<>();
+    SolrQuery g = new SolrQuery(Fields.ID + ":" + FieldMapping.GLOSSARY_ID).setFields(Fields.COMMIT_SCHEMA, Fields.COMMIT_GLOSSARY).setRows(1);
     QueryResponse gr = new QueryResponse(solr.request("read the index state", new QueryRequest(g)), solr.client());
     if (!gr.getResults().isEmpty()) {
       SolrDocument d = gr.getResults().get(0);
@@ -224,7 +199,8 @@ public final class SolrIndexer {
       QueryResponse r = new QueryResponse(solr.request("read the indexed documents", new QueryRequest(q)), solr.client());
       for (SolrDocument d : r.getResults()) {
         DocumentInfo info = documentInfo(d);
-        out.put(info.source(), new Existing(info.id(), info.sha256(), binary(d.getFirstValue(Fields.EXTRACTED)), info));
+        byte[] extraction = binary(d.getFirstValue(Fields.EXTRACTED));
+        out.put(info.source(), new FileDecision.Indexed(info.id(), info.sha256(), () -> extraction));
       }
       String next = r.getNextCursorMark();
       if (next == null || next.equals(cursor)) break;

@@ -1,4 +1,4 @@
-package org.policysearch.index;
+package org.policysearch.prepare;
 
 import com.optimaize.langdetect.LanguageDetector;
 import com.optimaize.langdetect.LanguageDetectorBuilder;

@@ -1,4 +1,4 @@
-package org.policysearch.index;
+package org.policysearch.solr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.policysearch.index;
+package org.policysearch.prepare;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,8 +19,8 @@ import org.policysearch.passages.Passage;
 import org.policysearch.passages.PassageSplitter;
 
 /**
- * From an extracted file to its metadata and passages, the same for every backend (the embedded
- * {@link Indexer} and the Solr indexer): language from SOURCES.tsv or the detector, Markdown front
+ * From an extracted file to its metadata and passages, the same for every backend (the index's
+ * per-file pipeline calls it between extraction and tagging): language from SOURCES.tsv or the detector, Markdown front
  * matter taken off as metadata; title, date, issuer and document number from SOURCES.tsv, then
  * front matter (title, date), then what the document says about itself ({@link MetadataInference}:
  * its text, its file's metadata, its file name); the title finally from the file name. A title the
@@ -28,12 +28,27 @@ import org.policysearch.passages.PassageSplitter;
  * titles) becomes a passage of its own before the body, so its words find the document (issue 16).
  * Passages on pages read by OCR are marked (issue 15).
  */
-final class DocumentPreparation {
+public final class DocumentPreparation {
   private DocumentPreparation() {}
 
-  record Prepared(DocumentInfo info, List<Passage> passages) {}
+  /**
+   * A prepared document: its metadata and its passages (titles the body lacks first).
+   *
+   * @param lang zh, en or mixed: from SOURCES.tsv or detected
+   * @param title the title shown: SOURCES.tsv, front matter, the document's own, or the file name
+   * @param titleEn English title from SOURCES.tsv, may be null
+   * @param date ISO date or a prefix of one, may be null
+   * @param dateSource the rule that gave the date, may be null
+   * @param dateFirst the first adoption when the date is a later amendment, may be null
+   * @param issuer may be null
+   * @param number document numbers, "; " between them, may be null
+   * @param fingerprint {@link TextFingerprint} of the body's passages (finds copies)
+   * @param passages the passages, numbered from 0
+   */
+  public record Prepared(String lang, String title, String titleEn, String date, String dateSource, String dateFirst,
+      String issuer, String number, String fingerprint, List<Passage> passages) {}
 
-  static Prepared prepare(PassageSplitter splitter, SourceFile f, SourceMetadata meta, ExtractedDocument ex, String sha) {
+  public static Prepared prepare(PassageSplitter splitter, SourceFile f, SourceMetadata meta, ExtractedDocument ex) {
     String lang = meta.language();
     if (lang == null) {
       StringBuilder sample = new StringBuilder();
@@ -72,9 +87,7 @@ final class DocumentPreparation {
     String number = meta.number() != null ? meta.number() : own.numbers().isEmpty() ? null : String.join("; ", own.numbers());
     String fingerprint = fingerprint(passages); // of the body: a copy without a metadata title is still a copy
     passages = withTitles(f.docId(), lang, passages, meta.title(), fmTitle, ex.title(), meta.titleEnglish());
-    DocumentInfo info = new DocumentInfo(f.docId(), f.source(), title, meta.titleEnglish(), lang, date, issuer, dateFirst,
-        dateSource, number, ex.mediaType(), ex.pages(), passages.size(), sha, fingerprint, ex.ocrPages().size());
-    return new Prepared(info, passages);
+    return new Prepared(lang, title, meta.titleEnglish(), date, dateSource, dateFirst, issuer, number, fingerprint, passages);
   }
 
   /**

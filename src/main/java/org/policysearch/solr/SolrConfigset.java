@@ -1,4 +1,4 @@
-package org.policysearch.index;
+package org.policysearch.solr;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +15,7 @@ import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.policysearch.analysis.AnalysisChains;
+import org.policysearch.index.Fields;
 
 /**
  * The Solr configset of a policy-search collection, generated from the same definitions as the

@@ -1,4 +1,4 @@
-package org.policysearch.web;
+package org.policysearch.corpus;
 
 import java.io.Closeable;
 import java.io.IOException;

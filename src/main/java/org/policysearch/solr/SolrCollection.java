@@ -1,4 +1,4 @@
-package org.policysearch.index;
+package org.policysearch.solr;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -20,6 +20,7 @@ import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.util.NamedList;
+import org.policysearch.index.Fields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
