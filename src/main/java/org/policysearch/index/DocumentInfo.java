@@ -19,15 +19,24 @@ package org.policysearch.index;
  * @param sha256 content hash of the file
  * @param fingerprint {@link org.policysearch.metadata.TextFingerprint} of the text (finds copies), may be null
  * @param ocrPages pages whose text was recognised by OCR (an image counts one), 0 when none
+ * @param stamp the file's size and modification time when its hash was taken ({@code FileDecision#stamp}),
+ *     null when unknown or too recent to trust: the next run then hashes the file
  */
 public record DocumentInfo(String id, String source, String title, String titleEn, String lang, String date,
     String issuer, String dateFirst, String dateSource, String number, String format, int pages, int passages, String sha256,
-    String fingerprint, int ocrPages) {
+    String fingerprint, int ocrPages, String stamp) {
+
+  public DocumentInfo(String id, String source, String title, String titleEn, String lang, String date,
+      String issuer, String dateFirst, String dateSource, String number, String format, int pages, int passages, String sha256,
+      String fingerprint, int ocrPages) {
+    this(id, source, title, titleEn, lang, date, issuer, dateFirst, dateSource, number, format, pages, passages, sha256, fingerprint,
+        ocrPages, null);
+  }
 
   public DocumentInfo(String id, String source, String title, String titleEn, String lang, String date,
       String issuer, String dateFirst, String dateSource, String number, String format, int pages, int passages, String sha256,
       String fingerprint) {
-    this(id, source, title, titleEn, lang, date, issuer, dateFirst, dateSource, number, format, pages, passages, sha256, fingerprint, 0);
+    this(id, source, title, titleEn, lang, date, issuer, dateFirst, dateSource, number, format, pages, passages, sha256, fingerprint, 0, null);
   }
 
   public String year() {

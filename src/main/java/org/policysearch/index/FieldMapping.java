@@ -8,6 +8,7 @@ import static org.policysearch.index.FieldMapping.Type.KEYWORD;
 import static org.policysearch.index.FieldMapping.Type.SORTED_INT;
 import static org.policysearch.index.FieldMapping.Type.SORT_KEY;
 import static org.policysearch.index.FieldMapping.Type.STORED;
+import static org.policysearch.index.FieldMapping.Type.STORED_EMBEDDED;
 import static org.policysearch.index.FieldMapping.Type.STORED_KEYWORD;
 import static org.policysearch.index.FieldMapping.Type.YEAR;
 
@@ -51,6 +52,12 @@ public final class FieldMapping {
     YEAR,
     /** Stored only: read back for display, never searched (not indexed keeps the index small). */
     STORED,
+    /**
+     * Stored only, in the embedded index only: the file stamp that lets a run skip hashing an
+     * unchanged file (issue 20, cold start). Solr collections made before it have no such field,
+     * so Solr runs hash every file as before.
+     */
+    STORED_EMBEDDED,
     /**
      * The passage's text, stored for display and highlighting in the embedded index. Solr stores
      * the analysed fields themselves (its highlighter reads them), so it is not sent this one.
@@ -144,6 +151,8 @@ public final class FieldMapping {
     // the next run finds the file's entry by its path and compares its hash
     out.add(STORED_KEYWORD, Fields.SOURCE, info.source());
     out.add(STORED, Fields.SHA256, info.sha256());
+    // and skips the hash when size and modification time are those the hash was taken at
+    if (info.stamp() != null) out.add(STORED_EMBEDDED, Fields.FILE_STAMP, info.stamp());
     out.add(STORED, Fields.TITLE, info.title());
     if (info.titleEn() != null) out.add(STORED, Fields.TITLE_EN, info.titleEn());
     out.add(STORED_KEYWORD, Fields.LANG, info.lang());

@@ -31,7 +31,7 @@ public final class Fields {
   private Fields() {}
 
   /** Bump when the schema or analysis changes: an index of another version is rebuilt from its stored extractions. */
-  public static final String SCHEMA_VERSION = "11";
+  public static final String SCHEMA_VERSION = "12"; // 12: file_stamp on document entries (issue 20)
 
   public static final String KIND = "kind";
   public static final String KIND_PASSAGE = "passage";
@@ -67,6 +67,8 @@ public final class Fields {
   // document fields
   public static final String SOURCE = "source";
   public static final String SHA256 = "sha256";
+  /** The file's size and modification time when it was hashed ("size/mtime-microseconds"): a file with the same stamp is not hashed again. */
+  public static final String FILE_STAMP = "file_stamp";
   public static final String TITLE = "title";
   public static final String TITLE_EN = "title_en";
   public static final String DATE = "date";

@@ -99,7 +99,7 @@ public final class FilePipeline {
         return FileOutcome.UNCHANGED;
       case RETAG:
         byte[] stored = indexed.extraction().get();
-        write(f, meta, StoredExtraction.decode(stored), decision.sha256(), stored, null);
+        write(f, meta, StoredExtraction.decode(stored), decision.sha256(), decision.stamp(), stored, null);
         return FileOutcome.RETAGGED;
       case CHANGED:
       default:
@@ -117,12 +117,12 @@ public final class FilePipeline {
     }
     characters.addAndGet(ex.characters());
     String renamedFrom = indexed != null && !indexed.docId().equals(f.docId()) ? indexed.docId() : null;
-    write(f, meta, ex, read.sha256, StoredExtraction.encode(ex), renamedFrom);
+    write(f, meta, ex, read.sha256, read.stamp, StoredExtraction.encode(ex), renamedFrom);
     return FileOutcome.INDEXED;
   }
 
   /** An extraction whose text is the content sha256 names, or the outcome of a file that could not be read. */
-  private record Extraction(ExtractedDocument document, String sha256, FileOutcome failed) {}
+  private record Extraction(ExtractedDocument document, String sha256, String stamp, FileOutcome failed) {}
 
   /**
    * Extracts the file. The text must be the content the hash names: a file rewritten while it was
@@ -131,6 +131,7 @@ public final class FilePipeline {
   private Extraction extract(SourceFile f, FileDecision.Decision seen, boolean kept) throws IOException {
     String sha = seen.sha256();
     FileTime stamp = seen.modified();
+    String fileStamp = seen.stamp();
     for (int attempt = 1; ; attempt++) {
       ExtractedDocument read = extractor.extract(f.path());
       bytes.addAndGet(f.size());
@@ -139,26 +140,27 @@ public final class FilePipeline {
       try {
         after = FileHash.sha256(f.path());
       } catch (IOException e) {
-        return new Extraction(null, null, unreadable(f, e, kept));
+        return new Extraction(null, null, null, unreadable(f, e, kept));
       }
-      if (after.equals(sha) && Objects.equals(stamp, stampAfter)) return new Extraction(read, sha, null);
+      if (after.equals(sha) && Objects.equals(stamp, stampAfter)) return new Extraction(read, sha, fileStamp, null);
       if (attempt == CHANGE_RETRIES) {
         failures.add(new IndexReport.Failure(f.source(), "CHANGING", "the file changed while it was read, " + attempt
             + " times; the next run indexes it", kept));
-        return new Extraction(null, null, FileOutcome.FAILED);
+        return new Extraction(null, null, null, FileOutcome.FAILED);
       }
       sha = after;
       stamp = stampAfter;
+      fileStamp = null; // changed while read: hash it again next run
     }
   }
 
   /** Prepares, tags and writes one document. */
-  private void write(SourceFile f, SourceMetadata meta, ExtractedDocument ex, String sha, byte[] extraction,
+  private void write(SourceFile f, SourceMetadata meta, ExtractedDocument ex, String sha, String stamp, byte[] extraction,
       String replacedDocId) throws IOException {
     DocumentPreparation.Prepared p = DocumentPreparation.prepare(splitter, f, meta, ex);
     DocumentInfo info = new DocumentInfo(f.docId(), f.source(), p.title(), p.titleEn(), p.lang(), p.date(), p.issuer(),
         p.dateFirst(), p.dateSource(), p.number(), ex.mediaType(), ex.pages(), p.passages().size(), sha, p.fingerprint(),
-        ex.ocrPages().size());
+        ex.ocrPages().size(), stamp);
     List<TaggedPassage> tagged = new ArrayList<>(p.passages().size());
     for (Passage passage : p.passages()) tagged.add(TaggedPassage.of(tagger, passage));
     writer.write(info, tagged, extraction, replacedDocId);

@@ -11,7 +11,8 @@ public final class IndexReading {
     return new DocumentInfo(d.get(Fields.DOC), d.get(Fields.SOURCE), d.get(Fields.TITLE), d.get(Fields.TITLE_EN),
         d.get(Fields.LANG), d.get(Fields.DATE), d.get(Fields.ISSUER), d.get(Fields.DATE_FIRST),
         d.get(Fields.DATE_SOURCE), d.get(Fields.NUMBER), d.get(Fields.FORMAT), intValue(d, Fields.PAGES),
-        intValue(d, Fields.PASSAGES), d.get(Fields.SHA256), d.get(Fields.FINGERPRINT), intValue(d, Fields.OCR_PAGES));
+        intValue(d, Fields.PASSAGES), d.get(Fields.SHA256), d.get(Fields.FINGERPRINT), intValue(d, Fields.OCR_PAGES),
+        d.get(Fields.FILE_STAMP));
   }
 
   public static int intValue(Document d, String field) {

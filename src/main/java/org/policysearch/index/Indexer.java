@@ -258,7 +258,7 @@ public final class Indexer {
         DocumentInfo info = IndexReading.documentInfo(stored.document(doc));
         int record = leaf.docBase + doc;
         IOSupplier<byte[]> extraction = () -> storedExtraction(searcher, info.id(), record);
-        out.put(info.source(), new FileDecision.Indexed(info.id(), info.sha256(), extraction));
+        out.put(info.source(), new FileDecision.Indexed(info.id(), info.sha256(), info.stamp(), extraction));
       }
     }
     return out;

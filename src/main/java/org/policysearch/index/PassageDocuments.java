@@ -79,7 +79,7 @@ public final class PassageDocuments {
           doc.add(new StringField(name, value, Field.Store.NO));
           doc.add(new IntPoint(name, Integer.parseInt(value)));
         }
-        case STORED, DISPLAY_TEXT -> doc.add(new StoredField(name, value));
+        case STORED, STORED_EMBEDDED, DISPLAY_TEXT -> doc.add(new StoredField(name, value));
         case ANALYSED -> doc.add(new Field(name, value, Fields.ANALYSED));
         case ANALYSED_HAN -> {
           if (Scripts.countHan(value) > 0) doc.add(new Field(name, value, Fields.ANALYSED));

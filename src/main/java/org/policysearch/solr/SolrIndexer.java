@@ -134,7 +134,7 @@ public final class SolrIndexer implements DocumentWriter {
     @Override
     public void add(FieldMapping.Type type, String name, String value) {
       switch (type) {
-        case FACET, SORT_KEY, DISPLAY_TEXT -> { }
+        case FACET, SORT_KEY, DISPLAY_TEXT, STORED_EMBEDDED -> { }
         case YEAR -> doc.addField(name, Integer.parseInt(value));
         default -> doc.addField(name, value);
       }
@@ -200,7 +200,7 @@ public final class SolrIndexer implements DocumentWriter {
       for (SolrDocument d : r.getResults()) {
         DocumentInfo info = documentInfo(d);
         byte[] extraction = binary(d.getFirstValue(Fields.EXTRACTED));
-        out.put(info.source(), new FileDecision.Indexed(info.id(), info.sha256(), () -> extraction));
+        out.put(info.source(), new FileDecision.Indexed(info.id(), info.sha256(), null, () -> extraction));
       }
       String next = r.getNextCursorMark();
       if (next == null || next.equals(cursor)) break;
