@@ -18,7 +18,7 @@ import org.policysearch.search.DocumentReader;
 import org.policysearch.search.SearchRequest;
 import org.policysearch.search.SearchBackend;
 import org.policysearch.search.SearchService;
-import org.policysearch.search.SolrSearchBackend;
+import org.policysearch.solr.SolrSearchBackend;
 import org.policysearch.search.Suggester;
 import org.policysearch.terms.Glossary;
 import org.policysearch.corpus.CorpusWatcher;

@@ -5,7 +5,7 @@ import java.util.List;
 import org.policysearch.solr.SolrCollection;
 import org.policysearch.search.SearchBackend;
 import org.policysearch.search.SearchService;
-import org.policysearch.search.SolrSearchBackend;
+import org.policysearch.solr.SolrSearchBackend;
 import org.policysearch.terms.Glossary;
 import picocli.CommandLine.Option;
 

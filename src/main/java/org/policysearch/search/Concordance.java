@@ -106,7 +106,7 @@ public final class Concordance {
           count += own.size();
           List<Api.Span> spans = MatchOffsets.merge(own.stream().map(m -> new Api.Span(m.start(), m.end())).toList());
           ps.add(new ConcordancePassage(r.anchor(), r.ordinal(), r.page() > 0 ? r.page() : null, r.text(),
-              Snippets.snippet(r.text(), spans), SearchService.mentionViews(own), Links.reader(r.doc(), c.label(), r.anchor())));
+              Snippets.snippet(r.text(), spans), Answers.mentionViews(own), Links.reader(r.doc(), c.label(), r.anchor())));
         }
         total += count;
         docs.add(new TermDoc(info.id(), info.title(), info.titleEn(), info.date(), info.lang(), count, ps));

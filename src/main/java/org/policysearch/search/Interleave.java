@@ -12,14 +12,14 @@ import java.util.List;
  * first page shows both languages when both have such passages. Passages carrying none keep the
  * plain order: score, then document id, then passage order.
  */
-final class Interleave {
+public final class Interleave {
   private Interleave() {}
 
   /** The passage languages that take turns; the last group also holds any other language. */
-  static final List<String> LANGUAGES = List.of("en", "zh", "mixed");
+  public static final List<String> LANGUAGES = List.of("en", "zh", "mixed");
 
   /** A ranked passage: its score, document id and ordinal (the tie-breakers), and its language's index in LANGUAGES. */
-  record Ranked<T>(T item, float score, String doc, int ordinal, int lang) {
+  public record Ranked<T>(T item, float score, String doc, int ordinal, int lang) {
     int tier() {
       return (int) Math.floor(score / PolicyQueryParser.CONCEPT_SCORE);
     }
@@ -29,7 +29,7 @@ final class Interleave {
       .thenComparing(Ranked::doc).thenComparingInt(Ranked::ordinal);
 
   /** The first n of the merged ranking, from each language's own ranking (in LANGUAGES order), each holding at least its first n. */
-  static <T> List<T> merge(List<List<Ranked<T>>> byLang, int n) {
+  public static <T> List<T> merge(List<List<Ranked<T>>> byLang, int n) {
     List<T> out = new ArrayList<>(n);
     int[] next = new int[byLang.size()];
     Ranked<T> last = null;

@@ -28,7 +28,7 @@ import org.policysearch.index.Fields;
  * highlight passage; the formatter returns the spans instead of markup, and {@link Snippets}
  * makes the HTML.
  */
-final class MatchOffsets {
+public final class MatchOffsets {
   private MatchOffsets() {}
 
   /** Characters of a passage the highlighter looks at. */
@@ -142,7 +142,7 @@ final class MatchOffsets {
   }
 
   /** Sorted, overlapping and touching spans merged. */
-  static List<Api.Span> merge(List<Api.Span> spans) {
+  public static List<Api.Span> merge(List<Api.Span> spans) {
     List<Api.Span> s = new ArrayList<>(spans);
     s.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
     List<Api.Span> out = new ArrayList<>();

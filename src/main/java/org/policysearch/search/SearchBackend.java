@@ -9,7 +9,7 @@ import org.policysearch.terms.Glossary;
 /**
  * What the web API and the CLI need from an index, whichever engine holds it (issue 8): the
  * embedded Lucene index ({@link SearchService}) or a SolrCloud collection
- * ({@link SolrSearchBackend}). Both answer with the same JSON documents ({@link Api}), and both
+ * ({@code org.policysearch.solr.SolrSearchBackend}). Both answer with the same JSON documents ({@link Api}), and both
  * are a source of the glossary concordance (the tags are read from whichever index holds them).
  */
 public interface SearchBackend extends Closeable, Concordance.Source {

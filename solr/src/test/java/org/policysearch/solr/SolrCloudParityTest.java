@@ -27,7 +27,6 @@ import org.policysearch.search.Api;
 import org.policysearch.search.DocumentReader;
 import org.policysearch.search.SearchRequest;
 import org.policysearch.search.SearchService;
-import org.policysearch.search.SolrSearchBackend;
 import org.policysearch.terms.Glossary;
 
 /**

@@ -1,4 +1,4 @@
-package org.policysearch.search;
+package org.policysearch.solr;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -21,8 +21,11 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
+import org.apache.solr.client.solrj.SolrQuery;
 import org.policysearch.index.Fields;
-import org.policysearch.solr.SolrConfigset;
+import org.policysearch.search.BadQueryException;
+import org.policysearch.search.PolicyQueryParser;
+import org.policysearch.search.SearchRequest;
 
 /**
  * Writes a query of {@link PolicyQueryParser} (already analysed: terms, phrases with positions)
@@ -30,7 +33,7 @@ import org.policysearch.solr.SolrConfigset;
  * runs. The configset's text fields analyse queries with a whitespace tokenizer, so each term
  * arrives as it is; a position gap in a phrase is written as {@link SolrConfigset#GAP}. A
  * dismax needs a sub-parser; its text goes in a request parameter that the query references
- * ({@link #params()}).
+ * ({@link #params()}). The request's sort is written here too ({@link #sort}).
  */
 final class SolrQueries {
   private final Map<String, String> params = new LinkedHashMap<>();
@@ -44,6 +47,32 @@ final class SolrQueries {
   /** Parameters the translated queries reference ({@code $name}). */
   Map<String, String> params() {
     return params;
+  }
+
+  private static final String SORT = "score desc," + Fields.DOC + " asc," + Fields.ORDINAL + " asc";
+
+  /**
+   * The Solr sort of a request. Passages in the collection carry their document's year, not its date:
+   * the date orders sort by year, then document and passage order (the embedded index orders by the full
+   * date within a year; README, "sort").
+   */
+  static String sort(SearchRequest r) {
+    String then = Fields.DOC + " asc," + Fields.ORDINAL + " asc";
+    return switch (r.order()) {
+      case "date_desc" -> "if(exists(" + Fields.YEAR + ")," + Fields.YEAR + ",0) desc," + then;
+      case "date_asc" -> "if(exists(" + Fields.YEAR + ")," + Fields.YEAR + ",99999) asc," + then;
+      case "doc" -> then;
+      default -> SORT;
+    };
+  }
+
+  /** A query in Solr syntax with its parameters, run as the standard parser with OR (the Lucene query says what is required). */
+  static SolrQuery request(Query q, String prefix) {
+    SolrQueries tr = new SolrQueries(prefix);
+    SolrQuery sq = new SolrQuery(tr.translate(q));
+    tr.params().forEach(sq::set);
+    sq.set("q.op", "OR").set("defType", "lucene");
+    return sq;
   }
 
   String translate(Query q) {

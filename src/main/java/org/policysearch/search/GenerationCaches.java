@@ -1,0 +1,112 @@
+package org.policysearch.search;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.policysearch.index.Copies;
+import org.policysearch.index.DocumentInfo;
+import org.policysearch.terms.Glossary;
+
+/**
+ * What the embedded engine computes once per index generation (reader) and reuses until the next
+ * refresh: the glossary and its {@link QueryAssembly}, the document records and their copies, and
+ * the facet ordinals (whose per-segment part carries over to the next generation). Thread-safe.
+ */
+final class GenerationCaches {
+  /** Used when the index holds no glossary yet (an index built before any run, or an empty one). */
+  private final Glossary fallback;
+  private final Object lock = new Object();
+  private IndexReader glossaryReader;
+  private Glossary glossary;
+  private QueryAssembly assembly;
+  private IndexReader ordinalsReader;
+  private FacetCounts.Ordinals ordinals;
+  /** The facet ordinals of the segments of the last generation (reused by the next one). */
+  private final Map<Object, FacetCounts.SegmentOrds> segmentOrds = new HashMap<>();
+  private IndexReader docsReader;
+  private Map<String, DocumentInfo> docs = Map.of();
+  private Copies copies = Copies.NONE;
+
+  GenerationCaches(Glossary fallback) {
+    this.fallback = fallback;
+  }
+
+  /** The glossary the index was tagged with (or the fallback). */
+  Glossary glossary(IndexSearcher s) throws IOException {
+    synchronized (lock) {
+      if (glossaryReader == s.getIndexReader()) return glossary;
+    }
+    Glossary g = StoredPassages.glossary(s, fallback);
+    synchronized (lock) {
+      glossaryReader = s.getIndexReader();
+      glossary = g;
+      assembly = new QueryAssembly(g);
+      return g;
+    }
+  }
+
+  /** The glossary of the searcher last used (the fallback before any). */
+  Glossary lastGlossary() {
+    synchronized (lock) {
+      return glossary != null ? glossary : fallback;
+    }
+  }
+
+  QueryAssembly assembly(IndexSearcher s) throws IOException {
+    glossary(s);
+    synchronized (lock) {
+      return assembly;
+    }
+  }
+
+  /** Every document's metadata, ordered by date. */
+  Map<String, DocumentInfo> documents(IndexSearcher s) throws IOException {
+    glossary(s);
+    synchronized (lock) {
+      if (docsReader == s.getIndexReader()) return docs;
+    }
+    Map<String, DocumentInfo> out = StoredPassages.documents(s);
+    Copies c = Copies.of(out.values());
+    synchronized (lock) {
+      docsReader = s.getIndexReader();
+      docs = out;
+      copies = c;
+    }
+    return out;
+  }
+
+  /** The copies among the documents of this generation ({@link CopyLinks}). */
+  Copies copies(IndexSearcher s) throws IOException {
+    documents(s);
+    synchronized (lock) {
+      return copies;
+    }
+  }
+
+  /** The copies of a document list read here (documents(s) sets both; another list is grouped afresh). */
+  Copies copiesOf(Map<String, DocumentInfo> infos) {
+    synchronized (lock) {
+      return infos == docs ? copies : Copies.of(infos.values());
+    }
+  }
+
+  /** The answer builder for this generation: its glossary, documents and copies. */
+  Answers answers(IndexSearcher s) throws IOException {
+    Glossary g = glossary(s);
+    Map<String, DocumentInfo> infos = documents(s);
+    return new Answers(g, infos, copiesOf(infos));
+  }
+
+  /** The facet ordinals and labels of this generation (built on the first search after a refresh). */
+  FacetCounts.Ordinals ordinals(IndexReader reader) throws IOException {
+    synchronized (lock) {
+      if (ordinalsReader != reader) {
+        ordinals = FacetCounts.Ordinals.of(reader, segmentOrds);
+        ordinalsReader = reader;
+      }
+      return ordinals;
+    }
+  }
+}
