@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.policysearch.extraction.Extractor;
+import org.policysearch.index.IndexHealth;
 import org.policysearch.index.IndexListener;
+import org.policysearch.index.Indexer;
 import org.policysearch.index.IndexReport;
 import org.policysearch.search.DocumentReader;
 import org.policysearch.search.SearchRequest;
@@ -78,21 +80,26 @@ final class ServeCommand implements Callable<Integer> {
         !noWatch);
     try (Extractor extractor = new Extractor(ocr.apply(Extractor.Limits.DEFAULT))) {
       Indexing indexing = new Indexing(extractor, glossary);
-      if (Files.isDirectory(common.corpus)) {
-        indexing.run(); // incremental: unchanged files are skipped, so a current index costs one hash per file
-      } else {
+      // a current, sound index is served at once and the files are checked against it in the background
+      // (issue 20, cold start); a missing, older, damaged or Solr index is brought up to date first
+      boolean checkLater = Files.isDirectory(common.corpus) && !solr.enabled() && Indexer.isCurrent(common.index, glossary)
+          && IndexHealth.verify(common.index) == null;
+      if (Files.isDirectory(common.corpus) && !checkLater) {
+        indexing.run(); // incremental: a file whose size and modification time are unchanged is not even hashed
+      } else if (!Files.isDirectory(common.corpus)) {
         LOG.warn("the corpus folder {} does not exist: serving an empty index. Start with --corpus DIR pointing at a folder "
             + "of documents (PDF, DOCX, HTML, Markdown, text).", common.corpus.toAbsolutePath());
       }
       if (!solr.enabled()) DamagedIndexes.refuseIfDamaged(common); // without a corpus to rebuild from, a damaged index stops here
       try (SearchBackend search = solr.open(common, glossary)) {
         indexing.search = search;
-        return serve(search, indexing, glossary, assets);
+        return serve(search, indexing, glossary, assets, checkLater);
       }
     }
   }
 
-  private int serve(SearchBackend search, Indexing indexing, Glossary glossary, WebAssets assets) throws Exception {
+  private int serve(SearchBackend search, Indexing indexing, Glossary glossary, WebAssets assets, boolean checkLater)
+      throws Exception {
     WebApp.Services services;
     if (search instanceof SolrSearchBackend remote) {
       services = new WebApp.Services(remote, remote, remote, new ConcordanceTerms(new Concordance(remote)), indexing::reindexNow);
@@ -126,6 +133,7 @@ final class ServeCommand implements Callable<Integer> {
       throw e;
     }
 
+    if (checkLater) startCorpusCheck(indexing);
     if (search instanceof SearchService local) startBackgroundCheck(local, indexing);
 
     CorpusWatcher watcher = null;
@@ -148,6 +156,23 @@ final class ServeCommand implements Callable<Integer> {
     }, "serve-shutdown"));
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The run that brings a current index up to date with the files, after the server answers
+   * (issue 20): searches meanwhile see the index as it was, and the run's refresh shows its work.
+   */
+  private void startCorpusCheck(Indexing indexing) {
+    Thread t = new Thread(() -> {
+      try {
+        LOG.info("checking the corpus {} against the index while answering searches", common.corpus.toAbsolutePath());
+        indexing.run();
+      } catch (IOException | RuntimeException e) {
+        LOG.error("checking the corpus failed: {}; searches go on from the index as it was", e.getMessage());
+      }
+    }, "corpus-check");
+    t.setDaemon(true);
+    t.start();
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -75,6 +76,24 @@ public final class Indexer {
    * from the corpus (its damaged segments dropped and their files re-extracted, or, when that
    * cannot be, deleted and rebuilt), and the report says why and how ({@link IndexReport#rebuilt()}).
    */
+  /**
+   * Whether the index at this path has a commit of this schema and glossary, so that searching it
+   * before a run brings it up to date with the files is right (a server then answers at once and
+   * checks the files in the background); false for a missing, unreadable, older or other-glossary
+   * index, which a run must rebuild or re-tag first.
+   */
+  public static boolean isCurrent(Path indexDir, Glossary glossary) {
+    if (!Files.isDirectory(indexDir)) return false;
+    try (Directory dir = FSDirectory.open(indexDir)) {
+      if (!DirectoryReader.indexExists(dir)) return false;
+      Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
+      return Fields.SCHEMA_VERSION.equals(data.get(Fields.COMMIT_SCHEMA))
+          && glossary.fingerprint().equals(data.get(Fields.COMMIT_GLOSSARY));
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   public IndexReport run(CorpusScan scan, boolean full, IndexListener listener) throws IOException {
     Files.createDirectories(indexDir);
     IndexHealth.Damage damage = IndexHealth.verify(indexDir);
