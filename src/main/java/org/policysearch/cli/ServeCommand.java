@@ -62,6 +62,13 @@ final class ServeCommand implements Callable<Integer> {
       description = "Also accept POST /api/reindex from other hosts when sent with Authorization: Bearer TOKEN.")
   String adminToken;
 
+  /**
+   * Quiet time after the last change in the corpus folder before it is re-indexed: long enough to
+   * take an editor's save (write, rename) or a copied folder as one change, short enough that a
+   * saved file is searchable within a second (issue 20).
+   */
+  static final Duration WATCH_DEBOUNCE = Duration.ofMillis(200);
+
   @Option(names = "--no-watch", description = "Do not watch the corpus folder for changes.")
   boolean noWatch;
 
@@ -138,7 +145,7 @@ final class ServeCommand implements Callable<Integer> {
 
     CorpusWatcher watcher = null;
     if (!noWatch && Files.isDirectory(common.corpus)) {
-      watcher = new CorpusWatcher(common.corpus, common.index, Duration.ofSeconds(1), indexing::reindexQuietly);
+      watcher = new CorpusWatcher(common.corpus, common.index, WATCH_DEBOUNCE, indexing::reindexQuietly);
       watcher.start();
       LOG.info("watching {} for changes", common.corpus.toAbsolutePath());
     }

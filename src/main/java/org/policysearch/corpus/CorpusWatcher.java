@@ -80,8 +80,11 @@ public final class CorpusWatcher implements Closeable {
     long dirtySince = 0, lastEvent = 0;
     while (!closed) {
       WatchKey key;
+      // idle: wake every 200 ms to notice close(); after a change: wake when the debounce time is up
+      long waitNanos = dirtySince == 0 ? TimeUnit.MILLISECONDS.toNanos(200)
+          : Math.max(TimeUnit.MILLISECONDS.toNanos(1), lastEvent + debounce.toNanos() - System.nanoTime());
       try {
-        key = ws.poll(200, TimeUnit.MILLISECONDS);
+        key = ws.poll(waitNanos, TimeUnit.NANOSECONDS);
       } catch (InterruptedException | ClosedWatchServiceException e) {
         return;
       }
