@@ -31,6 +31,15 @@ final class IndexRun {
   /** As above; with solr set, into that SolrCloud collection instead of the index folder. */
   static IndexReport run(Path corpus, Path index, SolrOptions solr, Path glossaryFile, Glossary glossary, Extractor extractor,
       boolean full, int threads, IndexListener listener) {
+    return run(corpus, index, solr, glossaryFile, glossary, extractor, full, threads, listener, null);
+  }
+
+  /**
+   * As above, looking only at the files at or under these paths (what a watcher saw change; the
+   * embedded index only, see {@link Indexer#run(CorpusScan, boolean, IndexListener, Set)}); null for every file.
+   */
+  static IndexReport run(Path corpus, Path index, SolrOptions solr, Path glossaryFile, Glossary glossary, Extractor extractor,
+      boolean full, int threads, IndexListener listener, Set<String> only) {
     Set<Path> excluded = new HashSet<>();
     if (glossaryFile != null) excluded.add(glossaryFile);
     CorpusScan scan;
@@ -53,7 +62,7 @@ final class IndexRun {
       }
     }
     try {
-      return new Indexer(index, extractor, effective, threads).run(scan, full, listener);
+      return new Indexer(index, extractor, effective, threads).run(scan, full, listener, only);
     } catch (IOException e) {
       throw new CliException(ExitCodes.CANNOT_RUN, e.getMessage());
     }

@@ -23,6 +23,7 @@ import org.policysearch.search.SearchService;
 import org.policysearch.solr.SolrSearchBackend;
 import org.policysearch.search.Suggester;
 import org.policysearch.terms.Glossary;
+import org.policysearch.corpus.CorpusScanner;
 import org.policysearch.corpus.CorpusWatcher;
 import org.policysearch.web.TermsApi;
 import org.policysearch.search.Concordance;
@@ -69,6 +70,9 @@ final class ServeCommand implements Callable<Integer> {
    */
   static final Duration WATCH_DEBOUNCE = Duration.ofMillis(200);
 
+  /** The search that warms the caches at start (both languages). */
+  private static final String FIRST_QUERY = "安全可控 security";
+
   @Option(names = "--no-watch", description = "Do not watch the corpus folder for changes.")
   boolean noWatch;
 
@@ -97,7 +101,8 @@ final class ServeCommand implements Callable<Integer> {
         LOG.warn("the corpus folder {} does not exist: serving an empty index. Start with --corpus DIR pointing at a folder "
             + "of documents (PDF, DOCX, HTML, Markdown, text).", common.corpus.toAbsolutePath());
       }
-      if (!solr.enabled()) DamagedIndexes.refuseIfDamaged(common); // without a corpus to rebuild from, a damaged index stops here
+      // without a corpus to rebuild from, a damaged index stops here (checkLater: verified just above)
+      if (!solr.enabled() && !checkLater) DamagedIndexes.refuseIfDamaged(common);
       try (SearchBackend search = solr.open(common, glossary)) {
         indexing.search = search;
         return serve(search, indexing, glossary, assets, checkLater);
@@ -107,6 +112,17 @@ final class ServeCommand implements Callable<Integer> {
 
   private int serve(SearchBackend search, Indexing indexing, Glossary glossary, WebAssets assets, boolean checkLater)
       throws Exception {
+    // the first search reads every document's metadata and the facet ordinals: it runs while the web
+    // server starts, on the other core (issue 20, cold start); its failure is met again below
+    Thread warmUp = new Thread(() -> {
+      try {
+        search.search(SearchRequest.of(FIRST_QUERY));
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("warm-up search: {}", e.getMessage());
+      }
+    }, "warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
     WebApp.Services services;
     if (search instanceof SolrSearchBackend remote) {
       services = new WebApp.Services(remote, remote, remote, new ConcordanceTerms(new Concordance(remote)), indexing::reindexNow);
@@ -129,7 +145,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     LOG.info("listening on http://{}:{}", host.contains(":") ? "[" + host + "]" : host, app.port());
     try {
-      search.search(SearchRequest.of("安全可控 security"));
+      warmUp.join();
+      search.search(SearchRequest.of(FIRST_QUERY));
       long sinceJvm = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
       LOG.info("start-up to first answer: {} ms since JVM start ({} documents)", sinceJvm, search.documents().size());
     } catch (IOException | RuntimeException e) {
@@ -145,7 +162,7 @@ final class ServeCommand implements Callable<Integer> {
 
     CorpusWatcher watcher = null;
     if (!noWatch && Files.isDirectory(common.corpus)) {
-      watcher = new CorpusWatcher(common.corpus, common.index, WATCH_DEBOUNCE, indexing::reindexQuietly);
+      watcher = new CorpusWatcher(common.corpus, common.index, WATCH_DEBOUNCE, indexing::reindexChanged);
       watcher.start();
       LOG.info("watching {} for changes", common.corpus.toAbsolutePath());
     }
@@ -255,8 +272,13 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     synchronized IndexReport run(boolean full) throws IOException {
+      return run(full, null);
+    }
+
+    /** @param only the paths (relative to the corpus folder) to look at, null for every file */
+    synchronized IndexReport run(boolean full, java.util.Set<String> only) throws IOException {
       IndexReport r = IndexRun.run(common.corpus, common.index, solr, common.glossaryFile(), glossary, extractor, full, threads,
-          IndexListener.NONE);
+          IndexListener.NONE, only);
       if (r.rebuilt() != null) LOG.warn("{}", r.rebuilt());
       if (r.mergeProblem() != null) LOG.warn("{}", r.mergeProblem());
       LOG.info("{}; {} documents, {} passages ({} s)", r.counts().summary(), r.documents(), r.passages(),
@@ -290,6 +312,20 @@ final class ServeCommand implements Callable<Integer> {
       } catch (CliException e) {
         LOG.error("re-indexing failed: {}", e.getMessage());
         throw new org.policysearch.web.Reindexer.Failed(e.getMessage() + "; searches go on from the last complete index");
+      }
+    }
+
+    /** What the watcher saw change (null: it lost track, so every file). */
+    void reindexChanged(java.util.Set<String> changed) {
+      try {
+        boolean everything = changed == null || changed.isEmpty() || changed.stream().anyMatch(p -> {
+          String name = p.substring(p.lastIndexOf('/') + 1);
+          // metadata and glossary files speak of other files: look at every file
+          return name.equals(CorpusScanner.SOURCES_FILE) || name.equals(CorpusScanner.GLOSSARY_FILE);
+        });
+        run(false, everything ? null : changed);
+      } catch (IOException | CliException e) {
+        LOG.error("re-indexing failed: {}", e.getMessage());
       }
     }
 

@@ -46,6 +46,7 @@ public final class CorpusScanner {
     if (!Files.isDirectory(root)) throw new IOException("corpus folder does not exist or is not a folder: " + root);
     realRoot = root.toRealPath();
     TreeMap<String, Path> found = new TreeMap<>();
+    Map<String, Long> sizes = new HashMap<>();
     List<ScanProblem> problems = new ArrayList<>();
     Map<String, SourceMetadata> metadata = new HashMap<>();
     Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
@@ -71,11 +72,15 @@ public final class CorpusScanner {
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
         String name = file.getFileName().toString();
         if (!attrs.isRegularFile() || name.startsWith(".") || isConfiguration(file)) return FileVisitResult.CONTINUE;
-        if (!insideRoot(file)) {
+        // a file in a folder already found inside can only lead out through a link of its own
+        // (resolving every path would cost a system call per folder level per file: issue 20)
+        if (Files.isSymbolicLink(file) && !insideRoot(file)) {
           problems.add(new ScanProblem(relative(file), "symlink to a file outside the corpus folder (not followed)"));
           return FileVisitResult.CONTINUE;
         }
-        found.put(relative(file), file);
+        String rel = relative(file);
+        found.put(rel, file);
+        sizes.put(rel, attrs.size());
         return FileVisitResult.CONTINUE;
       }
 
@@ -92,14 +97,7 @@ public final class CorpusScanner {
       String id = slug(e.getKey());
       String unique = id;
       for (int n = 2; !ids.add(unique); n++) unique = id + "-" + n;
-      long size;
-      try {
-        size = Files.size(e.getValue());
-      } catch (IOException ex) {
-        problems.add(new ScanProblem(e.getKey(), "disappeared during the scan"));
-        continue;
-      }
-      files.add(new SourceFile(e.getValue(), e.getKey(), unique, size));
+      files.add(new SourceFile(e.getValue(), e.getKey(), unique, sizes.get(e.getKey())));
     }
     return new CorpusScan(files, metadata, problems);
   }

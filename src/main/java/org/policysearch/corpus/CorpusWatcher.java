@@ -16,7 +16,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +34,22 @@ public final class CorpusWatcher implements Closeable {
   private final Path root;
   private final Path ignored;
   private final Duration debounce;
-  private final Runnable onChange;
+  private final Consumer<Set<String>> onChange;
   private final WatchService ws;
   private final Map<WatchKey, Path> keys = new HashMap<>();
   private final Thread thread;
   private volatile boolean closed;
 
   public CorpusWatcher(Path root, Path ignored, Duration debounce, Runnable onChange) throws IOException {
+    this(root, ignored, debounce, changed -> onChange.run());
+  }
+
+  /**
+   * @param onChange receives the paths (relative to root, '/' between names) that changed since
+   *     the last call: files or folders created, modified or deleted; null when the watcher lost
+   *     track (an overflow of events), so that everything must be checked
+   */
+  public CorpusWatcher(Path root, Path ignored, Duration debounce, Consumer<Set<String>> onChange) throws IOException {
     this.root = root.toAbsolutePath().normalize();
     this.ignored = ignored == null ? null : ignored.toAbsolutePath().normalize();
     this.debounce = debounce;
@@ -78,6 +90,8 @@ public final class CorpusWatcher implements Closeable {
 
   private void loop() {
     long dirtySince = 0, lastEvent = 0;
+    Set<String> changed = new TreeSet<>();
+    boolean lost = false;
     while (!closed) {
       WatchKey key;
       // idle: wake every 200 ms to notice close(); after a change: wake when the debounce time is up
@@ -97,11 +111,13 @@ public final class CorpusWatcher implements Closeable {
         for (WatchEvent<?> ev : key.pollEvents()) {
           if (ev.kind() == StandardWatchEventKinds.OVERFLOW) {
             lastEvent = now;
+            lost = true;
             continue;
           }
           if (dir == null) continue;
           Path child = dir.resolve((Path) ev.context());
           if (isIgnored(child)) continue;
+          changed.add(root.relativize(child.toAbsolutePath().normalize()).toString().replace('\\', '/'));
           if (ev.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child)) {
             try {
               registerTree(child);
@@ -120,8 +136,11 @@ public final class CorpusWatcher implements Closeable {
       }
       if (dirtySince != 0 && now - lastEvent >= debounce.toNanos()) {
         dirtySince = 0;
+        Set<String> batch = lost ? null : Set.copyOf(changed);
+        changed.clear();
+        lost = false;
         try {
-          onChange.run();
+          onChange.accept(batch);
         } catch (RuntimeException e) {
           LOG.error("re-indexing after a change in {} failed", root, e);
         }

@@ -27,17 +27,33 @@ public record Copies(Map<String, String> leaderOf, Map<String, List<String>> cop
   private static final int KEYS = 3;
 
   public static Copies of(Collection<DocumentInfo> docs) {
+    return of(docs, new HashMap<>());
+  }
+
+  /**
+   * As {@link #of(Collection)}, with the parsed fingerprints of an earlier call (by fingerprint
+   * text), which a server keeps from one index generation to the next: after an edit only the
+   * new document's fingerprint is parsed (issue 20). The cache is left holding these documents' only.
+   */
+  public static Copies of(Collection<DocumentInfo> docs, Map<String, TextFingerprint.Parsed> parsed) {
+    Map<String, TextFingerprint.Parsed> now = new HashMap<>();
     Map<String, TextFingerprint.Parsed> prints = new HashMap<>();
     Map<String, DocumentInfo> byId = new HashMap<>();
     Map<Long, List<String>> buckets = new HashMap<>();
     for (DocumentInfo d : docs) {
-      TextFingerprint.Parsed p = TextFingerprint.parse(d.fingerprint());
-      if (p == null || p.length() == 0) continue;
+      if (d.fingerprint() == null) continue;
+      TextFingerprint.Parsed p = parsed.get(d.fingerprint());
+      if (p == null) p = TextFingerprint.parse(d.fingerprint());
+      if (p == null) continue;
+      now.put(d.fingerprint(), p);
+      if (p.length() == 0) continue;
       prints.put(d.id(), p);
       byId.put(d.id(), d);
       buckets.computeIfAbsent(p.whole(), k -> new ArrayList<>()).add(d.id());
       for (long key : p.keys(KEYS)) buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(d.id());
     }
+    parsed.keySet().retainAll(now.keySet());
+    parsed.putAll(now);
     Map<String, String> parent = new HashMap<>();
     for (List<String> bucket : buckets.values()) {
       if (bucket.size() < 2 || bucket.size() > 50) continue; // a value shared by many texts is boilerplate, not a copy

@@ -74,7 +74,8 @@ public final class IndexHealth {
     return verify(indexDir, openCheckBytes());
   }
 
-  static Damage verify(Path indexDir, long wholeFileBudget) throws IOException {
+  /** As {@link #verify(Path)}, reading whole files up to this many bytes (0: footers only). */
+  public static Damage verify(Path indexDir, long wholeFileBudget) throws IOException {
     if (!Files.isDirectory(indexDir)) return null;
     try (Directory dir = FSDirectory.open(indexDir)) {
       if (!DirectoryReader.indexExists(dir)) return null;

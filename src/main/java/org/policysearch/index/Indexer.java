@@ -15,8 +15,15 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
@@ -95,11 +102,29 @@ public final class Indexer {
   }
 
   public IndexReport run(CorpusScan scan, boolean full, IndexListener listener) throws IOException {
+    return run(scan, full, listener, null);
+  }
+
+  /**
+   * A run that looks only at the given paths (files or folders, relative to the corpus folder, as
+   * a watcher reports them): the other files of the scan are taken as unchanged, so the run reads
+   * neither them nor their index entries (issue 20: a saved file is searchable within a second in
+   * a corpus of 17,843 files). A file under one of the paths is decided as in a full incremental
+   * run; an indexed file under one of them that the scan no longer has is deleted. When the
+   * schema or the glossary changed (a new title in SOURCES.tsv makes a new citation concept), every
+   * file is looked at.
+   *
+   * @param only the paths to look at; null for every file
+   */
+  public IndexReport run(CorpusScan scan, boolean full, IndexListener listener, Set<String> only) throws IOException {
     Files.createDirectories(indexDir);
-    IndexHealth.Damage damage = IndexHealth.verify(indexDir);
+    // a run over what a watcher saw change checks the footers only: the files were read whole when
+    // the server opened the index, and its background CheckIndex reads everything (issue 20: a saved
+    // file searchable within a second, not after 256 MB of checksums)
+    IndexHealth.Damage damage = IndexHealth.verify(indexDir, only != null && !full ? 0 : IndexHealth.openCheckBytes());
     if (damage != null) return repair(scan, full, listener, damage.toString());
     try {
-      return runOnce(scan, full, listener, null);
+      return runOnce(scan, full, listener, null, full ? null : only);
     } catch (DamagedIndex e) {
       return rebuild(scan, listener, "the index was damaged (" + e.getMessage() + "): rebuilt it from the corpus");
     }
@@ -115,7 +140,7 @@ public final class Indexer {
     if (dropped != null && IndexHealth.verify(indexDir) == null) {
       try {
         return runOnce(scan, false, listener, "the index was damaged (" + damage + "): dropped the damaged " + dropped
-            + " and re-extracted the files it held from the corpus");
+            + " and re-extracted the files it held from the corpus", null);
       } catch (DamagedIndex e) {
         damage = damage + "; then " + e.getMessage();
       }
@@ -131,16 +156,17 @@ public final class Indexer {
     } catch (IOException e) {
       throw new IndexUnavailableException(unwritable(e), e);
     }
-    return runOnce(scan, true, listener, what);
+    return runOnce(scan, true, listener, what, null);
   }
 
-  private IndexReport runOnce(CorpusScan scan, boolean full, IndexListener listener, String rebuilt) throws IOException {
+  private IndexReport runOnce(CorpusScan scan, boolean full, IndexListener listener, String rebuilt, Set<String> only)
+      throws IOException {
     long t0 = System.nanoTime();
     try (Directory dir = FSDirectory.open(indexDir); DirectoryReader previous = full ? null : openPrevious(dir)) {
       Map<String, String> commitData = new HashMap<>();
       Map<String, FileDecision.Indexed> existing;
       try {
-        existing = previous == null ? Map.of() : readExisting(previous, commitData);
+        existing = previous == null ? Map.of() : readExisting(previous, commitData, only);
       } catch (org.apache.lucene.index.CorruptIndexException | java.io.EOFException e) {
         throw new DamagedIndex("the last commit: " + IndexHealth.brief(e), e);
       }
@@ -153,6 +179,12 @@ public final class Indexer {
       };
       boolean retagAll = !Fields.SCHEMA_VERSION.equals(commitData.get(Fields.COMMIT_SCHEMA))
           || !glossary.fingerprint().equals(commitData.get(Fields.COMMIT_GLOSSARY));
+      if (only != null && (retagAll || previous == null)) {
+        // every file must be looked at (re-tagged, or indexed for the first time)
+        only = null;
+        if (previous != null) existing = readExisting(previous, new HashMap<>(), null);
+      }
+      CorpusScan looked = only == null ? scan : scan.under(only);
       IndexWriterConfig cfg = new IndexWriterConfig(Fields.analyzer())
           .setOpenMode(full ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setCommitOnClose(false)
@@ -170,8 +202,8 @@ public final class Indexer {
       FilePipeline pipeline = new FilePipeline(extractor, splitter, tagger, PassageDocuments.into(writer));
       boolean ok = false;
       try {
-        pipeline.runAll(scan, existing, retagAll, threads, "indexer", listener);
-        List<FileDecision.Indexed> gone = FileDecision.gone(scan, existing);
+        pipeline.runAll(looked, existing, retagAll, threads, "indexer", listener);
+        List<FileDecision.Indexed> gone = FileDecision.gone(looked, existing);
         for (FileDecision.Indexed e : gone) writer.deleteDocuments(new Term(Fields.DOC, e.docId()));
         writer.updateDocument(new Term(Fields.ID, FieldMapping.GLOSSARY_ID), PassageDocuments.glossary(glossary));
         Map<String, String> data = new HashMap<>();
@@ -262,14 +294,27 @@ public final class Indexer {
    * are read only for a re-tag, one at a time, from the same point-in-time reader: from the
    * extraction record (schema 6) or, in an index written before it, from the document record.
    */
-  private static Map<String, FileDecision.Indexed> readExisting(DirectoryReader r, Map<String, String> commitData)
-      throws IOException {
+  private static Map<String, FileDecision.Indexed> readExisting(DirectoryReader r, Map<String, String> commitData,
+      Set<String> only) throws IOException {
     Map<String, FileDecision.Indexed> out = new HashMap<>();
     commitData.putAll(r.getIndexCommit().getUserData());
     IndexSearcher searcher = new IndexSearcher(r);
+    Query entries = new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT));
+    if (only != null) {
+      // the entries of the files at or under the paths looked at
+      BooleanQuery.Builder paths = new BooleanQuery.Builder();
+      for (String p : only) {
+        paths.add(new TermQuery(new Term(Fields.SOURCE, p)), BooleanClause.Occur.SHOULD);
+        paths.add(new PrefixQuery(new Term(Fields.SOURCE, p + "/")), BooleanClause.Occur.SHOULD);
+      }
+      entries = new BooleanQuery.Builder().add(entries, BooleanClause.Occur.FILTER)
+          .add(paths.build(), BooleanClause.Occur.FILTER).build();
+    }
+    Weight w = searcher.createWeight(searcher.rewrite(entries), ScoreMode.COMPLETE_NO_SCORES, 1f);
     for (LeafReaderContext leaf : r.leaves()) {
-      PostingsEnum docs = leaf.reader().postings(new Term(Fields.KIND, Fields.KIND_DOCUMENT));
-      if (docs == null) continue;
+      Scorer scorer = w.scorer(leaf);
+      if (scorer == null) continue;
+      DocIdSetIterator docs = scorer.iterator();
       Bits live = leaf.reader().getLiveDocs();
       StoredFields stored = leaf.reader().storedFields();
       for (int doc; (doc = docs.nextDoc()) != DocIdSetIterator.NO_MORE_DOCS; ) {

@@ -2,6 +2,7 @@ package org.policysearch.search;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
@@ -26,6 +27,10 @@ final class GenerationCaches {
   /** The facet ordinals of the segments of the last generation (reused by the next one). */
   private final Map<Object, FacetCounts.SegmentOrds> segmentOrds = new HashMap<>();
   private IndexReader docsReader;
+  /** The document entries of the segments of the last generation (reused by the next one). */
+  private final Map<Object, List<Map.Entry<Integer, DocumentInfo>>> segmentDocs = new HashMap<>();
+  /** The parsed fingerprints of the last generation's documents (copies are grouped afresh from them). */
+  private final Map<String, org.policysearch.metadata.TextFingerprint.Parsed> parsedPrints = new HashMap<>();
   private Map<String, DocumentInfo> docs = Map.of();
   private Copies copies = Copies.NONE;
 
@@ -67,8 +72,14 @@ final class GenerationCaches {
     synchronized (lock) {
       if (docsReader == s.getIndexReader()) return docs;
     }
-    Map<String, DocumentInfo> out = StoredPassages.documents(s);
-    Copies c = Copies.of(out.values());
+    Map<String, DocumentInfo> out;
+    synchronized (segmentDocs) {
+      out = StoredPassages.documents(s, segmentDocs);
+    }
+    Copies c;
+    synchronized (segmentDocs) {
+      c = Copies.of(out.values(), parsedPrints);
+    }
     synchronized (lock) {
       docsReader = s.getIndexReader();
       docs = out;

@@ -3,11 +3,18 @@ package org.policysearch.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -48,16 +55,62 @@ final class StoredPassages {
   }
 
   /** Every document's metadata by id, ordered by date (undated last), then id. */
-  static Map<String, DocumentInfo> documents(IndexSearcher s) throws IOException {
-    Map<String, DocumentInfo> out = new LinkedHashMap<>();
-    Query q = new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT));
-    // sized by the number of documents, not maxDoc (every passage): the top-N queue is allocated up front
-    TopDocs top = s.search(q, Math.max(1, s.count(q)));
+  /**
+   * Every document's metadata, ordered by date; the entries of a segment read before (its core
+   * key in {@code bySegment}) are not read again: after an edit, a refresh reads only the new
+   * segment's entries and applies the deletions (issue 20, edit to searchable). {@code bySegment}
+   * is left holding the segments of this reader only.
+   */
+  static Map<String, DocumentInfo> documents(IndexSearcher s, Map<Object, List<Map.Entry<Integer, DocumentInfo>>> bySegment)
+      throws IOException {
     List<DocumentInfo> list = new ArrayList<>();
-    StoredFields stored = s.storedFields();
-    for (ScoreDoc sd : top.scoreDocs) list.add(IndexReading.documentInfo(stored.document(sd.doc)));
+    Map<Object, List<Map.Entry<Integer, DocumentInfo>>> seen = new HashMap<>();
+    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+    // the segments not read before, read side by side (a server's start reads them all: issue 20)
+    List<List<Map.Entry<Integer, DocumentInfo>>> read = new ArrayList<>(java.util.Collections.nCopies(leaves.size(), null));
+    try {
+      java.util.stream.IntStream.range(0, leaves.size()).parallel().forEach(i -> {
+        Object key = coreKey(leaves.get(i));
+        if (key != null && bySegment.containsKey(key)) return;
+        try {
+          read.set(i, segmentDocuments(leaves.get(i).reader()));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    for (int i = 0; i < leaves.size(); i++) {
+      LeafReaderContext leaf = leaves.get(i);
+      Object key = coreKey(leaf);
+      List<Map.Entry<Integer, DocumentInfo>> entries = read.get(i) != null ? read.get(i) : bySegment.get(key);
+      if (key != null) seen.put(key, entries);
+      Bits live = leaf.reader().getLiveDocs();
+      for (Map.Entry<Integer, DocumentInfo> e : entries) if (live == null || live.get(e.getKey())) list.add(e.getValue());
+    }
+    bySegment.keySet().retainAll(seen.keySet());
+    bySegment.putAll(seen);
     list.sort(Comparator.comparing((DocumentInfo i) -> i.date() == null ? "9999" : i.date()).thenComparing(DocumentInfo::id));
+    Map<String, DocumentInfo> out = new LinkedHashMap<>();
     for (DocumentInfo i : list) out.put(i.id(), i);
+    return out;
+  }
+
+  private static Object coreKey(LeafReaderContext leaf) {
+    IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
+    return helper == null ? null : helper.getKey();
+  }
+
+  /** The document entries of one segment, deleted ones included, by segment doc id. */
+  private static List<Map.Entry<Integer, DocumentInfo>> segmentDocuments(LeafReader reader) throws IOException {
+    List<Map.Entry<Integer, DocumentInfo>> out = new ArrayList<>();
+    PostingsEnum docs = reader.postings(new Term(Fields.KIND, Fields.KIND_DOCUMENT), PostingsEnum.NONE);
+    if (docs == null) return out;
+    StoredFields stored = reader.storedFields();
+    for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+      out.add(Map.entry(d, IndexReading.documentInfo(stored.document(d))));
+    }
     return out;
   }
 

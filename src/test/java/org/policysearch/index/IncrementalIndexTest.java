@@ -79,4 +79,41 @@ class IncrementalIndexTest {
       assertTrue(full.passages() >= 2);
     }
   }
+
+  /** Issue 20: a run told which paths changed (the watcher's) looks at them alone and still deletes what went. */
+  @Test
+  void aRunOverTheChangedPathsLooksAtThemAlone() throws Exception {
+    Path corpus = tmp.resolve("only"), idx = tmp.resolve("only-index");
+    Fixtures.text(corpus.resolve("a.txt"), "Alpha: semiconductors and robots.");
+    Fixtures.text(corpus.resolve("b.txt"), "Beta: indigenous innovation.");
+    Fixtures.text(corpus.resolve("sub/c.txt"), "Gamma: secure and controllable.");
+    Fixtures.text(corpus.resolve("sub/d.txt"), "Delta: overcapacity.");
+    try (Extractor ex = new Extractor(Extractor.Limits.DEFAULT)) {
+      assertEquals(4, index(corpus, idx, false, ex).indexed());
+      Files.writeString(corpus.resolve("a.txt"), "Alpha, edited: walrus subsidy.");
+      Files.writeString(corpus.resolve("b.txt"), "Beta, edited but not reported: narwhal.");
+      Fixtures.text(corpus.resolve("e.txt"), "Epsilon: a new file on quillwort.");
+      Files.delete(corpus.resolve("sub/c.txt"));
+      Files.delete(corpus.resolve("sub/d.txt"));
+      Files.delete(corpus.resolve("sub"));
+      IndexReport r = new Indexer(idx, ex, Glossary.empty(), 2).run(new CorpusScanner(corpus, Set.of()).scan(), false,
+          IndexListener.NONE, Set.of("a.txt", "e.txt", "sub"));
+      assertEquals(2, r.indexed(), "a.txt and e.txt");
+      assertEquals(2, r.deleted(), "the two files of the deleted folder");
+      assertEquals(0, r.unchanged(), "b.txt was not looked at");
+      assertEquals(6, ex.extractions());
+    }
+    try (SearchService s = new SearchService(idx, Glossary.empty())) {
+      assertEquals(1, s.search(SearchRequest.of("walrus")).total());
+      assertEquals(1, s.search(SearchRequest.of("quillwort")).total());
+      assertEquals(0, s.search(SearchRequest.of("overcapacity")).total());
+      assertEquals(0, s.search(SearchRequest.of("narwhal")).total(), "not reported, not looked at");
+      assertEquals(3, s.documents().size());
+    }
+    try (Extractor ex = new Extractor(Extractor.Limits.DEFAULT)) {
+      IndexReport all = index(corpus, idx, false, ex);
+      assertEquals(1, all.indexed(), "a full incremental run finds b.txt");
+      assertEquals(2, all.unchanged());
+    }
+  }
 }
