@@ -1,8 +1,7 @@
 package org.policysearch.metadata;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.TreeSet;
 
@@ -53,10 +52,14 @@ public final class TextFingerprint {
   }
 
   /** A parsed fingerprint. */
-  public record Parsed(int length, long whole, List<Long> sketch) {
+  /**
+   * A parsed fingerprint; the sketch is sorted and held as primitives (a server keeps one per
+   * document: 272 bytes, not the 700 of boxed values; issue 20).
+   */
+  public record Parsed(int length, long whole, long[] sketch) {
     /** The sketch's smallest values, by which candidates are found without comparing every pair. */
-    public List<Long> keys(int n) {
-      return sketch.subList(0, Math.min(n, sketch.size()));
+    public long[] keys(int n) {
+      return Arrays.copyOf(sketch, Math.min(n, sketch.length));
     }
   }
 
@@ -65,9 +68,9 @@ public final class TextFingerprint {
     if (fingerprint == null || !fingerprint.startsWith("1 ")) return null;
     try {
       String[] f = fingerprint.split(" ");
-      List<Long> sketch = new ArrayList<>();
-      for (int i = 3; i < f.length; i++) sketch.add(Long.parseUnsignedLong(f[i], 16));
-      sketch.sort(Long::compare);
+      long[] sketch = new long[Math.max(0, f.length - 3)];
+      for (int i = 3; i < f.length; i++) sketch[i - 3] = Long.parseUnsignedLong(f[i], 16);
+      Arrays.sort(sketch);
       return new Parsed(Integer.parseInt(f[1], 16), Long.parseUnsignedLong(f[2], 16), sketch);
     } catch (RuntimeException e) {
       return null;
@@ -85,17 +88,24 @@ public final class TextFingerprint {
   }
 
   /** The bottom-k estimate of the shingle overlap (Jaccard) of two sketches. */
-  static double overlap(List<Long> a, List<Long> b) {
-    TreeSet<Long> union = new TreeSet<>();
-    union.addAll(a);
-    union.addAll(b);
-    int k = Math.min(K, Math.min(a.size(), b.size()));
+  static double overlap(long[] a, long[] b) {
+    int k = Math.min(K, Math.min(a.length, b.length));
     if (k == 0) return 0;
-    java.util.Set<Long> sa = new java.util.HashSet<>(a), sb = new java.util.HashSet<>(b);
-    int both = 0, seen = 0;
-    for (long v : union) {
-      if (seen++ == k) break;
-      if (sa.contains(v) && sb.contains(v)) both++;
+    // the k smallest distinct values of the union (both sketches are sorted), and how many are in both
+    int i = 0, j = 0, seen = 0, both = 0;
+    while (seen < k && (i < a.length || j < b.length)) {
+      long v = j >= b.length || (i < a.length && a[i] < b[j]) ? a[i] : b[j];
+      boolean inA = false, inB = false;
+      while (i < a.length && a[i] == v) {
+        i++;
+        inA = true;
+      }
+      while (j < b.length && b[j] == v) {
+        j++;
+        inB = true;
+      }
+      seen++;
+      if (inA && inB) both++;
     }
     return both / (double) k;
   }

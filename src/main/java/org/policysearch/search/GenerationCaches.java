@@ -1,11 +1,16 @@
 package org.policysearch.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
+import org.policysearch.index.Fields;
 import org.policysearch.index.Copies;
 import org.policysearch.index.DocumentInfo;
 import org.policysearch.terms.Glossary;
@@ -27,6 +32,8 @@ final class GenerationCaches {
   /** The facet ordinals of the segments of the last generation (reused by the next one). */
   private final Map<Object, FacetCounts.SegmentOrds> segmentOrds = new HashMap<>();
   private IndexReader docsReader;
+  private IndexReader copyReader;
+  private Query copyFilter;
   /** The document entries of the segments of the last generation (reused by the next one). */
   private final Map<Object, List<Map.Entry<Integer, DocumentInfo>>> segmentDocs = new HashMap<>();
   /** The parsed fingerprints of the last generation's documents (copies are grouped afresh from them). */
@@ -94,6 +101,25 @@ final class GenerationCaches {
     synchronized (lock) {
       return copies;
     }
+  }
+
+  /** Every copy's passages in this generation, as a bit set per segment; null when there are no copies. */
+  Query copyPassages(IndexSearcher s) throws IOException {
+    Copies c = copies(s);
+    synchronized (lock) {
+      if (copyReader == s.getIndexReader()) return copyFilter;
+    }
+    Query f = null;
+    if (!c.leaderOf().isEmpty()) {
+      List<BytesRef> ids = new ArrayList<>();
+      for (String id : c.leaderOf().keySet()) ids.add(new BytesRef(id));
+      f = DocSetFilter.of(s, new TermInSetQuery(Fields.DOC, ids), "copies(" + ids.size() + " documents)");
+    }
+    synchronized (lock) {
+      copyReader = s.getIndexReader();
+      copyFilter = f;
+    }
+    return f;
   }
 
   /** The copies of a document list read here (documents(s) sets both; another list is grouped afresh). */

@@ -59,7 +59,7 @@ final class LuceneSearch {
 
   /** @param q the request's query text ({@link QueryAssembly#text}); t0 when the request began (nanoseconds) */
   Api.SearchResponse search(IndexSearcher s, SearchRequest r, String q, long t0) throws IOException {
-    QueryAssembly.Assembled a = caches.assembly(s).assemble(r, q, caches.copies(s), caches.documents(s));
+    QueryAssembly.Assembled a = caches.assembly(s).assemble(r, q, caches.copies(s), caches.documents(s), caches.copyPassages(s));
     Query query = a.query();
     FacetCounts.Ordinals ordinals = caches.ordinals(s.getIndexReader());
     IndexSearcher limited = limited(s);
@@ -110,7 +110,7 @@ final class LuceneSearch {
    * languages taking turns), handed to the sink one by one: the CSV export. Paging is ignored.
    */
   void export(IndexSearcher s, SearchRequest r, String q, Export.Sink sink) throws IOException {
-    QueryAssembly.Assembled a = caches.assembly(s).assemble(r, q, caches.copies(s), caches.documents(s));
+    QueryAssembly.Assembled a = caches.assembly(s).assemble(r, q, caches.copies(s), caches.documents(s), caches.copyPassages(s));
     Answers answers = caches.answers(s);
     IndexSearcher limited = limited(s);
     TopDocs top;

@@ -102,8 +102,22 @@ public final class QueryAssembly {
 
   /** The query both backends run for a request (q from {@link #text}), given the documents of the index and their copies. */
   public Assembled assemble(SearchRequest r, String q, Copies copies, Map<String, DocumentInfo> docs) {
+    return assemble(r, q, copies, docs, null);
+  }
+
+  /**
+   * As above; copyPassages, when not null, is the embedded backend's filter of every copy's
+   * passages for the searcher's generation ({@link DocSetFilter}), which excludes the copies without
+   * a term lookup per copy. It matches what {@link CopyLinks#leadersOnly} would exclude, except for a
+   * request scoped to a copy ({@code doc=} a copy), which takes the general way.
+   */
+  Assembled assemble(SearchRequest r, String q, Copies copies, Map<String, DocumentInfo> docs, Query copyPassages) {
     PolicyQueryParser.Parsed parsed = parse(q, r.expand() ? expansion : null);
-    Query query = CopyLinks.formatOnly(CopyLinks.leadersOnly(passageQuery(r, parsed.query()), copies, r), docs, r);
+    Query passages = passageQuery(r, parsed.query());
+    Query leaders = copyPassages != null && (r.doc() == null || !copies.isCopy(r.doc()))
+        ? new BooleanQuery.Builder().add(passages, BooleanClause.Occur.MUST).add(copyPassages, BooleanClause.Occur.MUST_NOT).build()
+        : CopyLinks.leadersOnly(passages, copies, r);
+    Query query = CopyLinks.formatOnly(leaders, docs, r);
     return new Assembled(r, q, query, parsed.direct(), parsed.found());
   }
 
