@@ -116,6 +116,7 @@ final class ServeCommand implements Callable<Integer> {
     // server starts, on the other core (issue 20, cold start); its failure is met again below
     Thread warmUp = new Thread(() -> {
       try {
+        if (search instanceof SearchService local) local.warmUp();
         search.search(SearchRequest.of(FIRST_QUERY));
       } catch (IOException | RuntimeException e) {
         LOG.debug("warm-up search: {}", e.getMessage());

@@ -138,12 +138,18 @@ final class GenerationCaches {
 
   /** The facet ordinals and labels of this generation (built on the first search after a refresh). */
   FacetCounts.Ordinals ordinals(IndexReader reader) throws IOException {
-    synchronized (lock) {
-      if (ordinalsReader != reader) {
-        ordinals = FacetCounts.Ordinals.of(reader, segmentOrds);
+    // built under a lock of its own, so that the documents can be read meanwhile (a server's start
+    // builds both side by side: issue 20)
+    synchronized (segmentOrds) {
+      synchronized (lock) {
+        if (ordinalsReader == reader) return ordinals;
+      }
+      FacetCounts.Ordinals built = FacetCounts.Ordinals.of(reader, segmentOrds);
+      synchronized (lock) {
+        ordinals = built;
         ordinalsReader = reader;
       }
-      return ordinals;
+      return built;
     }
   }
 }

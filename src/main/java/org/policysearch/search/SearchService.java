@@ -151,6 +151,30 @@ public final class SearchService implements SearchBackend {
   // ---- for the reader and the suggestions (same package), on a searcher they acquired ----
 
   /** Every document's metadata, cached per index generation. */
+  /**
+   * Builds what the first search of a generation needs, the facet ordinals here and the documents
+   * with their copies on a thread of its own, side by side (a server's start: issue 20).
+   */
+  public void warmUp() throws IOException {
+    withSearcher(s -> {
+      java.util.concurrent.CompletableFuture<Void> docs = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        try {
+          caches.copyPassages(s);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      caches.ordinals(s.getIndexReader());
+      try {
+        docs.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof java.io.UncheckedIOException u) throw u.getCause();
+        throw e;
+      }
+      return null;
+    });
+  }
+
   Map<String, DocumentInfo> documents(IndexSearcher s) throws IOException {
     return caches.documents(s);
   }
