@@ -280,6 +280,7 @@ final class ServeCommand implements Callable<Integer> {
     synchronized IndexReport run(boolean full, java.util.Set<String> only) throws IOException {
       IndexReport r = IndexRun.run(common.corpus, common.index, solr, common.glossaryFile(), glossary, extractor, full, threads,
           IndexListener.NONE, only);
+      if (search != null) search.refresh(); // searchable before the summary says so
       if (r.rebuilt() != null) LOG.warn("{}", r.rebuilt());
       if (r.mergeProblem() != null) LOG.warn("{}", r.mergeProblem());
       LOG.info("{}; {} documents, {} passages ({} s)", r.counts().summary(), r.documents(), r.passages(),
@@ -297,7 +298,6 @@ final class ServeCommand implements Callable<Integer> {
       for (String f : extractor.ocrFailed()) {
         if (ocrFailedReported.add(f)) LOG.warn("OCR failed, only the text layer is indexed: {}", f);
       }
-      if (search != null) search.refresh();
       return r;
     }
 
