@@ -190,7 +190,7 @@ public final class Indexer {
           .setCommitOnClose(false)
           .setMergeScheduler(merges)
           .setMaxFullFlushMergeWaitMillis(0) // no merge inside the commit: merges follow it (finishMerges), and cannot fail it
-          .setRAMBufferSizeMB(64);
+          .setRAMBufferSizeMB(ramBufferMb());
       IndexWriter writer;
       try {
         writer = new IndexWriter(dir, cfg);
@@ -294,6 +294,16 @@ public final class Indexer {
    * are read only for a re-tag, one at a time, from the same point-in-time reader: from the
    * extraction record (schema 6) or, in an index written before it, from the document record.
    */
+  /**
+   * The writer's buffer: 64 MB, or an eighth of the heap when that is less (a server at -Xmx256m
+   * re-indexing what changed keeps its searches' memory: issue 20).
+   */
+  static double ramBufferMb() {
+    return Math.max(16, Math.min(64, Runtime.getRuntime().maxMemory() / (8.0 * 1024 * 1024)));
+  }
+
+  private static final Set<String> DECISION_FIELDS = Set.of(Fields.DOC, Fields.SOURCE, Fields.SHA256, Fields.FILE_STAMP);
+
   private static Map<String, FileDecision.Indexed> readExisting(DirectoryReader r, Map<String, String> commitData,
       Set<String> only) throws IOException {
     Map<String, FileDecision.Indexed> out = new HashMap<>();
@@ -319,10 +329,12 @@ public final class Indexer {
       StoredFields stored = leaf.reader().storedFields();
       for (int doc; (doc = docs.nextDoc()) != DocIdSetIterator.NO_MORE_DOCS; ) {
         if (live != null && !live.get(doc)) continue;
-        DocumentInfo info = IndexReading.documentInfo(stored.document(doc));
+        // the four fields a decision needs, not the whole record (a server re-checks 71,000 files in 256 MB)
+        org.apache.lucene.document.Document d = stored.document(doc, DECISION_FIELDS);
+        String id = d.get(Fields.DOC);
         int record = leaf.docBase + doc;
-        IOSupplier<byte[]> extraction = () -> storedExtraction(searcher, info.id(), record);
-        out.put(info.source(), new FileDecision.Indexed(info.id(), info.sha256(), info.stamp(), extraction));
+        IOSupplier<byte[]> extraction = () -> storedExtraction(searcher, id, record);
+        out.put(d.get(Fields.SOURCE), new FileDecision.Indexed(id, d.get(Fields.SHA256), d.get(Fields.FILE_STAMP), extraction));
       }
     }
     return out;

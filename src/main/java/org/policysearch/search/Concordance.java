@@ -46,7 +46,13 @@ public final class Concordance {
       List<Mention> mentions) {}
 
   /** Everything the concordance is built from, read from one state of the index. */
-  public record Snapshot(Glossary glossary, Map<String, DocumentInfo> documents, List<TaggedPassage> passages) {}
+  /** @param copies the copies among the documents (null: grouped here from their fingerprints) */
+  public record Snapshot(Glossary glossary, Map<String, DocumentInfo> documents, List<TaggedPassage> passages,
+      org.policysearch.index.Copies copies) {
+    public Snapshot(Glossary glossary, Map<String, DocumentInfo> documents, List<TaggedPassage> passages) {
+      this(glossary, documents, passages, null);
+    }
+  }
 
   /** Where the tags come from: the embedded index ({@link SearchService}) or a Solr collection. */
   public interface Source {

@@ -74,7 +74,7 @@ final class CopyLinks {
 
   /** The concordance's view: the leaders and their tagged passages only. */
   static Concordance.Snapshot leadersOnly(Concordance.Snapshot s) {
-    Copies c = Copies.of(s.documents().values());
+    Copies c = s.copies() != null ? s.copies() : Copies.of(s.documents().values());
     if (c.leaderOf().isEmpty()) return s;
     Map<String, DocumentInfo> docs = new LinkedHashMap<>();
     for (var e : s.documents().entrySet()) if (!c.isCopy(e.getKey())) docs.put(e.getKey(), e.getValue());

@@ -35,9 +35,9 @@ final class GenerationCaches {
   private IndexReader copyReader;
   private Query copyFilter;
   /** The document entries of the segments of the last generation (reused by the next one). */
-  private final Map<Object, List<Map.Entry<Integer, DocumentInfo>>> segmentDocs = new HashMap<>();
-  /** The parsed fingerprints of the last generation's documents (copies are grouped afresh from them). */
-  private final Map<String, org.policysearch.metadata.TextFingerprint.Parsed> parsedPrints = new HashMap<>();
+  private final Map<Object, List<StoredPassages.SegmentDoc>> segmentDocs = new HashMap<>();
+  /** The parsed fingerprints of the last generation's documents, by document id (copies are grouped from them). */
+  private Map<String, org.policysearch.metadata.TextFingerprint.Parsed> prints = new HashMap<>();
   private Map<String, DocumentInfo> docs = Map.of();
   private Copies copies = Copies.NONE;
 
@@ -80,12 +80,12 @@ final class GenerationCaches {
       if (docsReader == s.getIndexReader()) return docs;
     }
     Map<String, DocumentInfo> out;
-    synchronized (segmentDocs) {
-      out = StoredPassages.documents(s, segmentDocs);
-    }
     Copies c;
     synchronized (segmentDocs) {
-      c = Copies.of(out.values(), parsedPrints);
+      Map<String, org.policysearch.metadata.TextFingerprint.Parsed> now = new HashMap<>();
+      out = StoredPassages.documents(s, segmentDocs, now);
+      c = Copies.of(out.values(), d -> now.get(d.id()));
+      prints = now;
     }
     synchronized (lock) {
       docsReader = s.getIndexReader();
@@ -125,7 +125,7 @@ final class GenerationCaches {
   /** The copies of a document list read here (documents(s) sets both; another list is grouped afresh). */
   Copies copiesOf(Map<String, DocumentInfo> infos) {
     synchronized (lock) {
-      return infos == docs ? copies : Copies.of(infos.values());
+      return infos == docs ? copies : Copies.of(infos.values(), d -> prints.get(d.id()));
     }
   }
 

@@ -128,7 +128,7 @@ public final class SearchService implements SearchBackend {
   public Concordance.Snapshot snapshot() throws IOException {
     return withSearcher(s -> {
       List<Concordance.TaggedPassage> tagged = StoredPassages.tagged(s);
-      return new Concordance.Snapshot(caches.glossary(s), caches.documents(s), tagged);
+      return new Concordance.Snapshot(caches.glossary(s), caches.documents(s), tagged, caches.copies(s));
     });
   }
 

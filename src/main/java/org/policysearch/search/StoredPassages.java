@@ -30,6 +30,7 @@ import org.policysearch.index.DocumentInfo;
 import org.policysearch.index.Fields;
 import org.policysearch.index.IndexReading;
 import org.policysearch.index.StoredMentions;
+import org.policysearch.metadata.TextFingerprint;
 import org.policysearch.terms.Glossary;
 import org.policysearch.terms.GlossaryJson;
 
@@ -61,13 +62,13 @@ final class StoredPassages {
    * segment's entries and applies the deletions (issue 20, edit to searchable). {@code bySegment}
    * is left holding the segments of this reader only.
    */
-  static Map<String, DocumentInfo> documents(IndexSearcher s, Map<Object, List<Map.Entry<Integer, DocumentInfo>>> bySegment)
-      throws IOException {
+  static Map<String, DocumentInfo> documents(IndexSearcher s, Map<Object, List<SegmentDoc>> bySegment,
+      Map<String, TextFingerprint.Parsed> prints) throws IOException {
     List<DocumentInfo> list = new ArrayList<>();
-    Map<Object, List<Map.Entry<Integer, DocumentInfo>>> seen = new HashMap<>();
+    Map<Object, List<SegmentDoc>> seen = new HashMap<>();
     List<LeafReaderContext> leaves = s.getIndexReader().leaves();
     // the segments not read before, read side by side (a server's start reads them all: issue 20)
-    List<List<Map.Entry<Integer, DocumentInfo>>> read = new ArrayList<>(java.util.Collections.nCopies(leaves.size(), null));
+    List<List<SegmentDoc>> read = new ArrayList<>(java.util.Collections.nCopies(leaves.size(), null));
     try {
       java.util.stream.IntStream.range(0, leaves.size()).parallel().forEach(i -> {
         Object key = coreKey(leaves.get(i));
@@ -84,10 +85,14 @@ final class StoredPassages {
     for (int i = 0; i < leaves.size(); i++) {
       LeafReaderContext leaf = leaves.get(i);
       Object key = coreKey(leaf);
-      List<Map.Entry<Integer, DocumentInfo>> entries = read.get(i) != null ? read.get(i) : bySegment.get(key);
+      List<SegmentDoc> entries = read.get(i) != null ? read.get(i) : bySegment.get(key);
       if (key != null) seen.put(key, entries);
       Bits live = leaf.reader().getLiveDocs();
-      for (Map.Entry<Integer, DocumentInfo> e : entries) if (live == null || live.get(e.getKey())) list.add(e.getValue());
+      for (SegmentDoc e : entries) {
+        if (live != null && !live.get(e.doc())) continue;
+        list.add(e.info());
+        if (prints != null && e.print() != null) prints.put(e.info().id(), e.print());
+      }
     }
     bySegment.keySet().retainAll(seen.keySet());
     bySegment.putAll(seen);
@@ -102,16 +107,33 @@ final class StoredPassages {
     return helper == null ? null : helper.getKey();
   }
 
-  /** The document entries of one segment, deleted ones included, by segment doc id. */
-  private static List<Map.Entry<Integer, DocumentInfo>> segmentDocuments(LeafReader reader) throws IOException {
-    List<Map.Entry<Integer, DocumentInfo>> out = new ArrayList<>();
+  /**
+   * A document entry as the server keeps it: the record without the fields only indexing needs
+   * (hash, file stamp) and with its fingerprint parsed instead of as text, its short values shared
+   * between documents (issue 20: the document list is the server's largest structure that grows
+   * with the corpus, about 1 KB a document this way).
+   */
+  record SegmentDoc(int doc, DocumentInfo info, TextFingerprint.Parsed print) {}
+
+  /** The document entries of one segment, deleted ones included. */
+  private static List<SegmentDoc> segmentDocuments(LeafReader reader) throws IOException {
+    List<SegmentDoc> out = new ArrayList<>();
     PostingsEnum docs = reader.postings(new Term(Fields.KIND, Fields.KIND_DOCUMENT), PostingsEnum.NONE);
     if (docs == null) return out;
     StoredFields stored = reader.storedFields();
+    Map<String, String> shared = new HashMap<>();
     for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
-      out.add(Map.entry(d, IndexReading.documentInfo(stored.document(d))));
+      DocumentInfo i = IndexReading.documentInfo(stored.document(d));
+      DocumentInfo kept = new DocumentInfo(i.id(), i.source(), i.title(), i.titleEn(), share(shared, i.lang()), i.date(),
+          share(shared, i.issuer()), i.dateFirst(), share(shared, i.dateSource()), i.number(), share(shared, i.format()),
+          i.pages(), i.passages(), null, null, i.ocrPages(), null);
+      out.add(new SegmentDoc(d, kept, TextFingerprint.parse(i.fingerprint())));
     }
     return out;
+  }
+
+  private static String share(Map<String, String> shared, String v) {
+    return v == null ? null : shared.computeIfAbsent(v, k -> k);
   }
 
   /** The stored passages of one document in reading order. */
