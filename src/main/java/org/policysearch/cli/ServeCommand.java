@@ -130,7 +130,7 @@ final class ServeCommand implements Callable<Integer> {
     } else {
       SearchService local = (SearchService) search;
       Concordance concordance = new Concordance(local);
-      services = new WebApp.Services(local, new DocumentReader(local, concordance), new Suggester(local),
+      services = new WebApp.Services(local, new DocumentReader(local), new Suggester(local),
           new ConcordanceTerms(concordance), indexing::reindexNow);
     }
     Javalin app = WebApp.create(new WebApp.Options(common.corpus, assets, adminToken), services);

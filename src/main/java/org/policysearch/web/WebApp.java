@@ -99,7 +99,7 @@ public final class WebApp {
     // JSON API
     config.routes.get("/api/openapi.json", ctx -> ctx.contentType(JSON).result(OpenApi.JSON));
     config.routes.get("/api/search", this::search);
-    config.routes.get("/api/docs", ctx -> json(ctx, services.search().documents()));
+    config.routes.get("/api/docs", ctx -> jsonStreamed(ctx, services.search().documents()));
     config.routes.get("/api/docs/{id}", this::document);
     config.routes.get("/api/terms", ctx -> json(ctx, services.terms().terms()));
     config.routes.get("/api/terms/{id}", this::term);
@@ -334,6 +334,17 @@ public final class WebApp {
 
   private static void json(Context ctx, Object body) throws IOException {
     ctx.contentType(JSON).result(Json.mapper().writeValueAsBytes(body));
+  }
+
+  /**
+   * An answer written as it is serialised instead of held whole: every document of a 71,000-document
+   * index is about 40 MB of JSON, more than a server at -Xmx256m can spare (issue 20).
+   */
+  private static void jsonStreamed(Context ctx, Object body) throws IOException {
+    ctx.contentType(JSON);
+    java.io.OutputStream out = ctx.outputStream();
+    Json.mapper().writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, body);
+    out.flush();
   }
 
   private static void jsonUnlessAnswered(Context ctx) throws IOException {

@@ -71,7 +71,7 @@ final class UiServer {
         return concordance.term(id, doc);
       }
     };
-    WebApp.Services services = new WebApp.Services(search, new DocumentReader(search, concordance), new Suggester(search),
+    WebApp.Services services = new WebApp.Services(search, new DocumentReader(search), new Suggester(search),
         terms, () -> Map.of("status", "disabled in browser tests"));
     this.app = WebApp.create(new WebApp.Options(corpus, WebAssets.of(Path.of("web")), null), services).start("127.0.0.1", 0);
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop));

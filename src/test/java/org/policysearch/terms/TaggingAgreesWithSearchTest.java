@@ -166,5 +166,10 @@ class TaggingAgreesWithSearchTest {
     List<Api.Citation> cited = concordance.citedBy("2016-cybersecurity-law-zh-pdf");
     assertTrue(cited.stream().anyMatch(c -> c.doc().startsWith("uschamber-2017")), cited.toString());
     assertTrue(cited.stream().noneMatch(c -> c.doc().equals("2016-cybersecurity-law-zh-pdf")));
+    // the reader reads them from the index (issue 20), the same list
+    for (var d : search.documents()) {
+      assertEquals(concordance.citedBy(d.id()), new org.policysearch.search.DocumentReader(search).read(d.id(), null, true, null, null)
+          .citedBy(), "cited by, " + d.id());
+    }
   }
 }
