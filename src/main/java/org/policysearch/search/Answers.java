@@ -122,6 +122,28 @@ public final class Answers {
         quote, ReaderPages.matchesByPosition(matchCounts), request, citedBy);
   }
 
+  /**
+   * The reader's "cited by", the same for both backends: the passages carrying a document's
+   * citation concept, grouped by their document, listed in the documents' order; the document
+   * itself, documents of the same title and copies left out.
+   *
+   * @param byDoc the passages carrying the concept, by document, each list in reading order
+   */
+  public List<Api.Citation> citations(DocumentInfo self, Map<String, List<Passage>> byDoc) {
+    String concept = org.policysearch.terms.CitationConcepts.PREFIX + self.id();
+    List<Api.Citation> out = new ArrayList<>();
+    for (DocumentInfo info : docs.values()) {
+      if (info.id().equals(self.id()) || java.util.Objects.equals(info.title(), self.title()) || copies.isCopy(info.id())) continue;
+      for (Passage p : byDoc.getOrDefault(info.id(), List.of())) {
+        List<Api.Span> spans = p.mentions().stream()
+            .filter(m -> m.concept().equals(concept)).map(m -> new Api.Span(m.start(), m.end())).toList();
+        out.add(new Api.Citation(info.id(), info.title(), p.anchor(), Snippets.snippet(p.text(), MatchOffsets.merge(spans)),
+            Links.reader(info.id(), null, p.anchor())));
+      }
+    }
+    return out;
+  }
+
   /** A row of the CSV export. */
   public Export.Row exportRow(String doc, int page, String lang, String anchor, String text) {
     DocumentInfo info = docs.get(doc);

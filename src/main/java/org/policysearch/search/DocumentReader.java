@@ -112,7 +112,7 @@ public final class DocumentReader implements SearchBackend.Reader {
       else if (quote != null) texts = texts(s, ids); // the link's passage is gone: every text, to find the closest
     }
     return detail(SearchService.doc(info, infos, service.copiesOf(infos)), source, texts, anchor, anchorPosition, quote,
-        ReaderPages.matchesByPosition(counts), page, citedBy(s, info, infos, service.copiesOf(infos)));
+        ReaderPages.matchesByPosition(counts), page, citedBy(s, info));
   }
 
   private Api.PassageView view(Document d, String docId, String q, List<Api.Span> matches) {
@@ -139,38 +139,24 @@ public final class DocumentReader implements SearchBackend.Reader {
   }
 
   /**
-   * Passages of other documents that name this one by its title (its citation concept), in the
-   * documents' order, then reading order; copies and documents of the same title left out. Read from
-   * the index, not from the concordance, which holds every tagged passage of the corpus (a 4x corpus
-   * does not fit a 256 MB server that way: issue 20); the same as the Solr reader's.
+   * Passages of other documents that name this one by its title ({@link Answers#citations}), read
+   * from the index, not from the concordance, which holds every tagged passage of the corpus (a 4x
+   * corpus does not fit a 256 MB server that way: issue 20).
    */
-  private static List<Api.Citation> citedBy(IndexSearcher s, DocumentInfo self, Map<String, DocumentInfo> infos,
-      org.policysearch.index.Copies copies) throws IOException {
-    String concept = org.policysearch.terms.CitationConcepts.PREFIX + self.id();
+  private List<Api.Citation> citedBy(IndexSearcher s, DocumentInfo self) throws IOException {
     Query q = new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(Fields.TERM, concept)), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.TERM, org.policysearch.terms.CitationConcepts.PREFIX + self.id())), BooleanClause.Occur.FILTER)
         .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), BooleanClause.Occur.FILTER).build();
     int n = s.count(q);
     if (n == 0) return List.of();
     TopDocs top = s.search(q, n, new org.apache.lucene.search.Sort(
         new org.apache.lucene.search.SortField(Fields.ORDINAL, org.apache.lucene.search.SortField.Type.INT)));
-    Map<String, List<Document>> byDoc = new HashMap<>();
+    Map<String, List<Answers.Passage>> byDoc = new HashMap<>();
     for (var sd : top.scoreDocs) {
-      Document d = s.storedFields().document(sd.doc);
-      byDoc.computeIfAbsent(d.get(Fields.DOC), k -> new ArrayList<>()).add(d);
+      Answers.Passage p = StoredPassages.passage(s.storedFields().document(sd.doc));
+      byDoc.computeIfAbsent(p.doc(), k -> new ArrayList<>()).add(p);
     }
-    List<Api.Citation> out = new ArrayList<>();
-    for (DocumentInfo info : infos.values()) {
-      if (info.id().equals(self.id()) || java.util.Objects.equals(info.title(), self.title()) || copies.isCopy(info.id())) continue;
-      for (Document d : byDoc.getOrDefault(info.id(), List.of())) {
-        String text = d.get(Fields.TEXT);
-        List<Api.Span> spans = StoredMentions.parse(d.get(Fields.MENTIONS)).stream()
-            .filter(m -> m.concept().equals(concept)).map(m -> new Api.Span(m.start(), m.end())).toList();
-        out.add(new Api.Citation(info.id(), info.title(), d.get(Fields.ANCHOR), Snippets.snippet(text, MatchOffsets.merge(spans)),
-            Links.reader(info.id(), null, d.get(Fields.ANCHOR))));
-      }
-    }
-    return out;
+    return service.answers(s).citations(self, byDoc);
   }
 
   /** The doc id of the passage with this anchor in this document, or -1. */

@@ -175,6 +175,11 @@ public final class SearchService implements SearchBackend {
     });
   }
 
+  /** The answer builder of this searcher's generation. */
+  Answers answers(IndexSearcher s) throws IOException {
+    return caches.answers(s);
+  }
+
   Map<String, DocumentInfo> documents(IndexSearcher s) throws IOException {
     return caches.documents(s);
   }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.apache.lucene.search.Query;
 import org.apache.solr.client.solrj.SolrQuery;
@@ -16,12 +15,9 @@ import org.policysearch.index.DocumentInfo;
 import org.policysearch.index.Fields;
 import org.policysearch.search.Answers;
 import org.policysearch.search.Api;
-import org.policysearch.search.Links;
-import org.policysearch.search.MatchOffsets;
 import org.policysearch.search.NotFoundException;
 import org.policysearch.search.ReaderPages;
 import org.policysearch.search.SearchBackend;
-import org.policysearch.search.Snippets;
 import org.policysearch.terms.CitationConcepts;
 
 /**
@@ -84,22 +80,11 @@ final class SolrReader implements SearchBackend.Reader {
     SolrQuery q = new SolrQuery("+filter(" + Fields.TERM + ":\"" + SolrValues.quoted(concept) + "\") +filter(" + Fields.KIND + ":"
         + Fields.KIND_PASSAGE + ")").setFields(SolrValues.PASSAGE_FIELDS).setRows(10_000);
     q.set("sort", Fields.DOC + " asc," + Fields.ORDINAL + " asc");
-    Map<String, List<SolrDocument>> byDoc = new LinkedHashMap<>();
+    Map<String, List<Answers.Passage>> byDoc = new LinkedHashMap<>();
     for (SolrDocument d : solr.query("find citations", q).getResults()) {
-      byDoc.computeIfAbsent(SolrValues.str(d, Fields.DOC), k -> new ArrayList<>()).add(d);
+      byDoc.computeIfAbsent(SolrValues.str(d, Fields.DOC), k -> new ArrayList<>()).add(SolrValues.passage(d));
     }
-    List<Api.Citation> out = new ArrayList<>();
-    for (DocumentInfo info : st.docs().values()) {
-      if (info.id().equals(self.id()) || Objects.equals(info.title(), self.title()) || st.copies().isCopy(info.id())) continue;
-      for (SolrDocument d : byDoc.getOrDefault(info.id(), List.of())) {
-        Answers.Passage p = SolrValues.passage(d);
-        List<Api.Span> spans = p.mentions().stream()
-            .filter(m -> m.concept().equals(concept)).map(m -> new Api.Span(m.start(), m.end())).toList();
-        out.add(new Api.Citation(info.id(), info.title(), p.anchor(), Snippets.snippet(p.text(), MatchOffsets.merge(spans)),
-            Links.reader(info.id(), null, p.anchor())));
-      }
-    }
-    return out;
+    return st.answers().citations(self, byDoc);
   }
 
   private static String blankToNull(String s) {

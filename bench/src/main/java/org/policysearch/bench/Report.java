@@ -126,8 +126,8 @@ final class Report {
     }
     if (!coldStarts.isEmpty()) {
       b.append("\n### Cold start with a current index: ours vs Solr\n\n");
-      b.append(f("Launch to the first HTTP 200 to a search; ours `serve --no-watch` at -Xmx%s (the index current: the start-up check "
-          + "hashes every file and re-indexes nothing), Solr (JettySolrRunner, core loaded from its index) at -Xmx%s. The first start is "
+      b.append(f("Launch to the first HTTP 200 to a search; ours `serve --no-watch` at -Xmx%s (the index current: the server answers first "
+          + "and checks the files in the background, by size and modification time), Solr (JettySolrRunner, core loaded from its index) at -Xmx%s. The first start is "
           + "the main run's (JFR on), then %d more each, alternated.%n%n", opts.oursXmx(), opts.solrXmx(), opts.coldReps()));
       b.append("| engine | starts | median ms | min ms | max ms | all ms |\n|---|---:|---:|---:|---:|---|\n");
       for (String e : List.of("ours", "solr")) {
