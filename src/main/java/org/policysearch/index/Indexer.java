@@ -223,6 +223,7 @@ public final class Indexer {
           throw new DamagedIndex("a stored extraction: " + IndexHealth.brief(c), c); // read for a re-tag
         }
         if (c instanceof IOException io) throw new IndexUnavailableException(unwritable(io), io);
+        if (c instanceof IllegalStateException closed) throw writerLost(writer, closed, merges, mergeFailure); // a file's thread saw it
         throw new IndexUnavailableException("indexing failed: " + c, c);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -230,17 +231,33 @@ public final class Indexer {
       } catch (IOException e) {
         throw new IndexUnavailableException(unwritable(e), e);
       } catch (IllegalStateException e) { // AlreadyClosedException too
-        // the writer hit an error it cannot recover from (a merge or flush that could not write): say which
-        // (Lucene treats a failed merge as fatal to the writer: a merge that ran out of space during the commit lands here)
-        Throwable tragic = writer.getTragicException();
-        String where = mergeFailure.get() != null ? ", while merging segments" : "";
-        IOException cause = new IOException(String.valueOf(tragic == null ? e : tragic.getMessage()) + where, tragic == null ? e : tragic);
-        throw new IndexUnavailableException(unwritable(cause), cause);
+        throw writerLost(writer, e, merges, mergeFailure);
       } finally {
         if (ok) writer.close();
         else writer.rollback();
       }
     }
+  }
+
+  /**
+   * The writer hit an error it cannot recover from (a flush or merge that could not write) and
+   * closed itself: says which, from its tragic exception. Lucene treats a failed merge as fatal to
+   * the writer, so a merge that ran out of space during the commit lands here; a flush that ran out
+   * of space while files were being indexed reaches a file's thread as "this IndexWriter is closed".
+   */
+  private IndexUnavailableException writerLost(IndexWriter writer, IllegalStateException e,
+      org.apache.lucene.index.ConcurrentMergeScheduler merges, java.util.concurrent.atomic.AtomicReference<Throwable> mergeFailure) {
+    try {
+      merges.sync(); // a merge thread records its failure as it ends, which may be after the writer closed
+    } catch (RuntimeException ignored) {
+      // the merge's own failure is what matters
+    }
+    Throwable tragic = writer.getTragicException();
+    if (tragic == null && e.getCause() != null) tragic = e.getCause();
+    String where = mergeFailure.get() != null ? ", while merging segments" : "";
+    IOException cause = new IOException(String.valueOf(tragic == null ? e.getMessage() : tragic.getMessage()) + where,
+        tragic == null ? e : tragic);
+    return new IndexUnavailableException(unwritable(cause), cause);
   }
 
   /** The previous commit, or null when there is none; a commit that cannot be opened is damage. */

@@ -61,12 +61,31 @@ class DiskFaultsTest {
   }
 
   @Test
+  void aFileTooLargeForTheDiskLeftSaysTheDiskIsFull() throws Exception {
+    // the segment of one large file does not fit: the writer fails while a file's thread is still at work, and that
+    // thread sees only "this IndexWriter is closed"; the run says why it closed
+    Path corpus = DamagedIndexTest.generatedCorpus(tmp.resolve("corpus"), 300);
+    try (Tmpfs disk = Tmpfs.mount(tmp.resolve("disk"), "16m")) {
+      Path index = firstRun(corpus, disk);
+      Fixtures.text(corpus.resolve("report-000.txt"), "Report on harbour number 0\n\n" + randomText(new Random(7), 12_000));
+      disk.keepFree(disk.dir().resolve("filler"), 1024 * 1024);
+      DamagedIndexTest.Cli r = index(corpus, index);
+      assertEquals(ExitCodes.CANNOT_RUN, r.code(), r.out() + r.err());
+      assertTrue(r.err().contains("the disk holding the index " + index + " is full (No space left on device")
+          && r.err().contains("the previous index is unchanged"), r.err());
+      assertFalse(r.err().contains("IndexWriter is closed") || r.err().contains("\tat "), r.err());
+      assertIntact(index, 300, 0);
+    }
+  }
+
+  @Test
   void aMergeOnAFullDiskLosesNothingAndTheNextRunMerges() throws Exception {
     Path corpus = DamagedIndexTest.generatedCorpus(tmp.resolve("corpus"), 300);
     try (Tmpfs disk = Tmpfs.mount(tmp.resolve("disk"), "16m")) {
       Path index = firstRun(corpus, disk);
-      // each run changes another file and adds a small segment; about the tenth run's commit starts a merge of them
-      // all (some 1.5 MB), and the disk has room for the run (some 100 KB) but not for the merged segment
+      // each run changes another file (some 27 KB of words that compress poorly) and adds a segment of its own (some
+      // 180 KB); about the tenth run starts a merge of most of them (over 1 MB). Each run starts with 700 KB free: room
+      // for its own segment (twice, while it becomes a compound file) and the commit, not for the merged segment
       // Lucene counts a failed merge as fatal to that writer: when the merge fails before the run's commit is
       // written, the run stops (exit 3) with the previous commit intact; after it, the commit stands (exit 0, a note)
       DamagedIndexTest.Cli failed = null;
@@ -74,8 +93,8 @@ class DiskFaultsTest {
       StringBuilder runs = new StringBuilder();
       for (; k < 40 && failed == null; k++) {
         Fixtures.text(corpus.resolve(String.format("report-%03d.txt", k)), "Report on harbour number " + k + "\n\nRevised: quay "
-            + (1000 + k) + " is closed for dredging.\n");
-        disk.fillLeaving(disk.dir().resolve("filler-" + k), 600 * 1024);
+            + (1000 + k) + " is closed for dredging.\n\n" + randomText(new Random(k), 4_000));
+        disk.keepFree(disk.dir().resolve("filler"), 700 * 1024);
         DamagedIndexTest.Cli r = index(corpus, index);
         if (r.code() == ExitCodes.OK) {
           lastCommitted = k;
@@ -87,7 +106,7 @@ class DiskFaultsTest {
           if (r.err().contains("while merging segments")) failed = r;
         }
         assertNull(IndexHealth.verify(index), "whole after run " + k);
-        runs.append("\nrun ").append(k).append(": exit ").append(r.code()).append(", ").append(segments(index)).append(" segments; ")
+        runs.append("\nrun ").append(k).append(": exit ").append(r.code()).append(", segments ").append(sizes(index)).append("; ")
             .append((r.out() + r.err()).lines().filter(l -> l.startsWith("note") || l.startsWith("policy-search")).toList());
         mostSegments = Math.max(mostSegments, segments(index));
       }
@@ -100,9 +119,7 @@ class DiskFaultsTest {
         assertEquals(300, s.documents().size());
       }
 
-      try (var files = Files.list(disk.dir())) {
-        for (Path f : files.filter(p -> p.getFileName().toString().startsWith("filler-")).toList()) Files.delete(f);
-      }
+      Files.delete(disk.dir().resolve("filler"));
       Fixtures.text(corpus.resolve("report-299.txt"), "Report on harbour number 299\n\nRevised again.\n");
       DamagedIndexTest.Cli merged = index(corpus, index);
       assertEquals(ExitCodes.OK, merged.code(), merged.out() + merged.err());
@@ -174,6 +191,15 @@ class DiskFaultsTest {
   private static int segments(Path index) throws Exception {
     try (var dir = FSDirectory.open(index)) {
       return SegmentInfos.readLatestCommit(dir).size();
+    }
+  }
+
+  /** The sizes of the last commit's segments. */
+  private static String sizes(Path index) throws Exception {
+    try (var dir = FSDirectory.open(index)) {
+      StringBuilder b = new StringBuilder("[");
+      for (var si : SegmentInfos.readLatestCommit(dir)) b.append(si.sizeInBytes() / 1024).append("K ");
+      return b.append("]").toString();
     }
   }
 

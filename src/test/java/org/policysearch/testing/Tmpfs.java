@@ -53,6 +53,23 @@ public final class Tmpfs implements AutoCloseable {
     }
   }
 
+  /**
+   * Grows or shrinks one filler file so that about {@code leave} bytes are free: the same room
+   * before every run, whatever the runs before it used.
+   */
+  public void keepFree(Path filler, long leave) throws IOException {
+    long short_ = leave - free();
+    if (short_ <= 0) {
+      fillLeaving(filler, leave);
+      return;
+    }
+    try (var ch = java.nio.channels.FileChannel.open(filler, java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      if (ch.size() < short_) throw new IOException("the index alone leaves less than " + leave + " bytes free");
+      ch.truncate(ch.size() - short_);
+    }
+  }
+
   /** Remounts the file system read-only: every write fails, for root too. */
   public void readOnly() throws IOException, InterruptedException {
     String out = run("mount", "-o", "remount,ro", dir.toString());
