@@ -56,7 +56,8 @@ final class ForkedExtraction implements AutoCloseable {
     try {
       this.configDir = Files.createDirectories(configDir);
       Path xml = configDir.resolve("tika-config.xml");
-      Files.writeString(xml, configXml(limits, parsersXml, timeoutSeconds));
+      Files.createDirectories(configDir.resolve("tmp"));
+      Files.writeString(xml, configXml(limits, parsersXml, timeoutSeconds, configDir.resolve("tmp")));
       config = PipesConfig.load(xml);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the extraction process configuration", e);
@@ -68,9 +69,11 @@ final class ForkedExtraction implements AutoCloseable {
   /**
    * The child's configuration: a file-system fetcher for absolute paths, no emitter (results come
    * back to us), the heap and time limits, and Tika's zip-bomb guards spelled out (they are Tika's
-   * defaults, written here so they are visible and documented in RELIABILITY.md).
+   * defaults, written here so they are visible and documented in RELIABILITY.md). The child's
+   * temporary files (Tika's copies of the file, Tesseract's page images and text) go to a folder
+   * of ours, deleted on close: a child killed at its time limit cannot delete them itself.
    */
-  static String configXml(Extractor.Limits limits, String parsersXml, int timeoutSeconds) {
+  static String configXml(Extractor.Limits limits, String parsersXml, int timeoutSeconds, Path tmp) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <properties>
@@ -100,13 +103,14 @@ final class ForkedExtraction implements AutoCloseable {
                 <arg>-Xmx%s</arg>
                 <arg>-XX:+UseSerialGC</arg>
                 <arg>-Xss4m</arg>
+                <arg>-Djava.io.tmpdir=%s</arg>
                 <arg>-Dorg.slf4j.simpleLogger.defaultLogLevel=error</arg>
                 <arg>-Dorg.slf4j.simpleLogger.log.org.apache.tika=error</arg>
               </forkedJvmArgs>
             </params>
           </pipes>
         </properties>
-        """.formatted(parsersXml, FETCHER, timeoutSeconds * 1000L, limits.childHeap());
+        """.formatted(parsersXml, FETCHER, timeoutSeconds * 1000L, limits.childHeap(), xmlText(tmp.toAbsolutePath().toString()));
   }
 
   ExtractedDocument extract(Path file) {
@@ -214,13 +218,16 @@ final class ForkedExtraction implements AutoCloseable {
     }
   }
 
+  private static String xmlText(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
   @Override
   public void close() {
     closed = true;
     for (PipesClient c; (c = idle.poll()) != null; ) closeQuietly(c);
-    try (var s = Files.list(configDir)) {
-      for (Path p : (Iterable<Path>) s::iterator) Files.deleteIfExists(p);
-      Files.deleteIfExists(configDir);
+    try (var s = Files.walk(configDir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
     } catch (IOException ignored) {
       // a temporary folder
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.testing.DemoCorpus;
@@ -84,6 +85,7 @@ class OcrTest {
     Path scan = tmp.resolve("long-scan.pdf");
     Fixtures.scannedPdf(scan, law, 0, 4, 200);
     // a generous limit for reading files, one second for OCR: the OCR child is stopped, not the text reading
+    Set<String> tikaTemporaries = tikaTemporaries();
     try (Extractor ex = new Extractor(new Extractor.Limits(50_000_000L, 60).withOcr(Ocr.Mode.AUTO, 1))) {
       ExtractedDocument d = ex.extract(scan);
       assertEquals(Outcome.TIMEOUT, d.outcome(), d.reason());
@@ -91,6 +93,17 @@ class OcrTest {
       Path note = tmp.resolve("note.pdf");
       Fixtures.pdf(note, "The next file is read as usual.");
       assertEquals(Outcome.OK, ex.extract(note).outcome());
+    }
+    Set<String> left = tikaTemporaries();
+    left.removeAll(tikaTemporaries);
+    assertEquals(Set.of(), left, "the stopped OCR child's temporary files are gone with the extractor");
+  }
+
+  /** Tika's temporary files in the system's temporary folder. */
+  private static Set<String> tikaTemporaries() throws java.io.IOException {
+    try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("apache-tika-"))
+          .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
     }
   }
 
