@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** policy-search: bilingual full-text search for policy documents. */
 @Command(name = "policy-search", mixinStandardHelpOptions = true, version = "policy-search 0.1.0",
     description = "Bilingual (English + Chinese) full-text search for policy documents.",
-    subcommands = {IndexCommand.class, SearchCommand.class, CheckCommand.class, TermsCommand.class, ServeCommand.class, SolrConfigsetCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {IndexCommand.class, SearchCommand.class, CheckCommand.class, TermsCommand.class, ServeCommand.class, SolrConfigsetCommand.class, ClassArchiveCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   public static void main(String[] args) {
     System.exit(run(args));

@@ -99,7 +99,7 @@ public final class Extractor implements AutoCloseable {
   private final java.util.Map<String, String> ocrFailed = new java.util.concurrent.ConcurrentHashMap<>();
   private final Path workDir;
   private volatile Ocr.Availability availability;
-  private final ForkedExtraction forked;
+  private volatile ForkedExtraction forked; // created when the first file needs it (a server with a current index may need none)
   private volatile ForkedExtraction ocrForked; // created when the first file needs OCR
   private volatile AutoDetectParser parser; // in-process only, created on first use
   private volatile AutoDetectParser ocrParser;
@@ -122,8 +122,6 @@ public final class Extractor implements AutoCloseable {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot create a temporary folder for the extraction processes", e);
     }
-    String textOnly = Ocr.parsersXml(Ocr.Mode.OFF, null, null, 0);
-    this.forked = limits.forked() ? new ForkedExtraction(limits, workDir.resolve("text"), textOnly, limits.timeoutSeconds()) : null;
   }
 
   public Limits limits() {
@@ -192,7 +190,7 @@ public final class Extractor implements AutoCloseable {
     // memory: parsing it here saves a round trip to the child per file (the bench corpus is 17,843
     // Markdown files); large ones still go to the memory-bounded child
     boolean smallText = isPlainText(file) && fileSize(file) <= IN_PROCESS_TEXT_BYTES;
-    ExtractedDocument d = forked != null && !smallText ? forked.extract(file) : extractInProcess(file, false);
+    ExtractedDocument d = limits.forked() && !smallText ? forked().extract(file) : extractInProcess(file, false);
     return Ocr.wanted(limits.ocr(), d) ? withOcr(file, d) : noOcrNeeded(d);
   }
 
@@ -242,6 +240,19 @@ public final class Extractor implements AutoCloseable {
       return ExtractedDocument.failed(Outcome.EMPTY, "no text found, even by OCR (" + type + ")", textLayer.mediaType());
     }
     return ExtractedDocument.failed(o.outcome(), "OCR failed: " + o.reason(), textLayer.mediaType());
+  }
+
+  private ForkedExtraction forked() {
+    ForkedExtraction f = forked;
+    if (f == null) {
+      synchronized (this) {
+        if (forked == null) {
+          forked = new ForkedExtraction(limits, workDir.resolve("text"), Ocr.parsersXml(Ocr.Mode.OFF, null, null, 0), limits.timeoutSeconds());
+        }
+        f = forked;
+      }
+    }
+    return f;
   }
 
   private ForkedExtraction ocrForked() {

@@ -3,6 +3,7 @@ package org.policysearch.index;
 import static org.policysearch.index.FieldMapping.Type.ANALYSED;
 import static org.policysearch.index.FieldMapping.Type.ANALYSED_HAN;
 import static org.policysearch.index.FieldMapping.Type.DISPLAY_TEXT;
+import static org.policysearch.index.FieldMapping.Type.ENTRY;
 import static org.policysearch.index.FieldMapping.Type.FACET;
 import static org.policysearch.index.FieldMapping.Type.KEYWORD;
 import static org.policysearch.index.FieldMapping.Type.SORTED_INT;
@@ -58,6 +59,12 @@ public final class FieldMapping {
      * so Solr runs hash every file as before.
      */
     STORED_EMBEDDED,
+    /**
+     * A binary doc value, in the embedded index only: the document's listing record
+     * ({@link DocumentEntry}), read for every document when a server starts without decompressing
+     * the stored passages around it (issue 20, cold start). Solr reads its stored fields instead.
+     */
+    ENTRY,
     /**
      * The passage's text, stored for display and highlighting in the embedded index. Solr stores
      * the analysed fields themselves (its highlighter reads them), so it is not sent this one.
@@ -166,6 +173,8 @@ public final class FieldMapping {
     out.add(STORED, Fields.PAGES, info.pages());
     if (info.ocrPages() > 0) out.add(STORED, Fields.OCR_PAGES, info.ocrPages());
     out.add(STORED, Fields.PASSAGES, info.passages());
+    // the same record again as a column of its own, which a server's start reads for every document
+    out.add(ENTRY, Fields.DOC_ENTRY, DocumentEntry.encode(info));
   }
 
   /**

@@ -31,7 +31,7 @@ public final class Fields {
   private Fields() {}
 
   /** Bump when the schema or analysis changes: an index of another version is rebuilt from its stored extractions. */
-  public static final String SCHEMA_VERSION = "12"; // 12: file_stamp on document entries (issue 20)
+  public static final String SCHEMA_VERSION = "13"; // 12: file_stamp on document entries; 13: doc_entry (issue 20)
 
   public static final String KIND = "kind";
   public static final String KIND_PASSAGE = "passage";
@@ -78,6 +78,8 @@ public final class Fields {
   public static final String NUMBER = "number";
   /** The text's fingerprint: documents held by two files are found as copies from it ({@link Copies}). */
   public static final String FINGERPRINT = "fingerprint";
+  /** The document's listing record as one binary doc value ({@link DocumentEntry}; embedded index only): a server's start reads it. */
+  public static final String DOC_ENTRY = "doc_entry";
   public static final String FORMAT = "format";
   public static final String PAGES = "pages";
   /** Document: how many pages were read by OCR (stored, only when some were). */

@@ -109,8 +109,11 @@ public final class PassageDocuments {
 
     @Override
     public void add(FieldMapping.Type type, String name, byte[] value) {
-      if (type != FieldMapping.Type.STORED) throw unsupported(type, name);
-      doc.add(new StoredField(name, new BytesRef(value)));
+      switch (type) {
+        case STORED -> doc.add(new StoredField(name, new BytesRef(value)));
+        case ENTRY -> doc.add(new org.apache.lucene.document.BinaryDocValuesField(name, new BytesRef(value)));
+        default -> throw unsupported(type, name);
+      }
     }
 
     private static IllegalArgumentException unsupported(FieldMapping.Type type, String name) {

@@ -79,20 +79,22 @@ final class GenerationCaches {
     synchronized (lock) {
       if (docsReader == s.getIndexReader()) return docs;
     }
-    Map<String, DocumentInfo> out;
-    Copies c;
+    // one reading per generation: a caller that waited here finds the other's (the warm-up's) result
     synchronized (segmentDocs) {
+      synchronized (lock) {
+        if (docsReader == s.getIndexReader()) return docs;
+      }
       Map<String, org.policysearch.metadata.TextFingerprint.Parsed> now = new HashMap<>();
-      out = StoredPassages.documents(s, segmentDocs, now);
-      c = Copies.of(out.values(), d -> now.get(d.id()));
-      prints = now;
+      Map<String, DocumentInfo> out = StoredPassages.documents(s, segmentDocs, now);
+      Copies c = Copies.of(out.values(), d -> now.get(d.id()));
+      synchronized (lock) {
+        prints = now;
+        docsReader = s.getIndexReader();
+        docs = out;
+        copies = c;
+      }
+      return out;
     }
-    synchronized (lock) {
-      docsReader = s.getIndexReader();
-      docs = out;
-      copies = c;
-    }
-    return out;
   }
 
   /** The copies among the documents of this generation ({@link CopyLinks}). */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -26,6 +27,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.policysearch.index.DocumentEntry;
 import org.policysearch.index.DocumentInfo;
 import org.policysearch.index.Fields;
 import org.policysearch.index.IndexReading;
@@ -115,19 +117,29 @@ final class StoredPassages {
    */
   record SegmentDoc(int doc, DocumentInfo info, TextFingerprint.Parsed print) {}
 
-  /** The document entries of one segment, deleted ones included. */
+  /**
+   * The document entries of one segment, deleted ones included: from the entries' doc-value column
+   * ({@link DocumentEntry}), or from their stored fields where a segment has none.
+   */
   private static List<SegmentDoc> segmentDocuments(LeafReader reader) throws IOException {
     List<SegmentDoc> out = new ArrayList<>();
     PostingsEnum docs = reader.postings(new Term(Fields.KIND, Fields.KIND_DOCUMENT), PostingsEnum.NONE);
     if (docs == null) return out;
-    StoredFields stored = reader.storedFields();
+    BinaryDocValues entries = reader.getBinaryDocValues(Fields.DOC_ENTRY);
+    StoredFields stored = null;
     Map<String, String> shared = new HashMap<>();
     for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
-      DocumentInfo i = IndexReading.documentInfo(stored.document(d));
+      DocumentEntry.Decoded e = entries != null && entries.advanceExact(d) ? DocumentEntry.decode(entries.binaryValue()) : null;
+      if (e == null) {
+        if (stored == null) stored = reader.storedFields();
+        DocumentInfo i = IndexReading.documentInfo(stored.document(d));
+        e = new DocumentEntry.Decoded(i, TextFingerprint.parse(i.fingerprint()));
+      }
+      DocumentInfo i = e.info();
       DocumentInfo kept = new DocumentInfo(i.id(), i.source(), i.title(), i.titleEn(), share(shared, i.lang()), i.date(),
           share(shared, i.issuer()), i.dateFirst(), share(shared, i.dateSource()), i.number(), share(shared, i.format()),
           i.pages(), i.passages(), null, null, i.ocrPages(), null);
-      out.add(new SegmentDoc(d, kept, TextFingerprint.parse(i.fingerprint())));
+      out.add(new SegmentDoc(d, kept, e.print()));
     }
     return out;
   }

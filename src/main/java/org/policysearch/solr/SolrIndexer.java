@@ -152,6 +152,7 @@ public final class SolrIndexer implements DocumentWriter {
 
     @Override
     public void add(FieldMapping.Type type, String name, byte[] value) {
+      if (type == FieldMapping.Type.ENTRY) return; // the embedded index's column; Solr reads the stored fields
       // base64 text: BinaryField decodes it, and it travels the same way whatever the request writer
       doc.addField(name, Base64.getEncoder().encodeToString(value));
     }

@@ -189,7 +189,7 @@ public final class Bench {
 
     // 3. servers: cold start to first answer
     int oursPort = freePort(), solrPort = freePort();
-    List<String> serve = new ArrayList<>(List.of("-Xmx" + o.oursXmx()));
+    List<String> serve = oursServeJvm();
     jfr(serve, "ours-serve");
     serve.addAll(List.of("-jar", fatJar.toString(), "serve", "--corpus", corpus.toString(), "--index", oursIndex.toString(),
         "--port", Integer.toString(oursPort), "--no-watch", "--threads", Integer.toString(o.threads())));
@@ -316,9 +316,17 @@ public final class Bench {
     return res;
   }
 
+  /** Our server's JVM options, as the README starts it: the heap, and the class-data archive the build wrote (when there). */
+  private List<String> oursServeJvm() {
+    List<String> jvm = new ArrayList<>(List.of("-Xmx" + o.oursXmx()));
+    Path archive = repo.resolve("target/policy-search.jsa");
+    if (Files.isRegularFile(archive)) jvm.add("-XX:SharedArchiveFile=" + archive);
+    return jvm;
+  }
+
   /** Our server over a current index: with the corpus watcher (watch) or --no-watch. */
   private Child oursServe(Path corpus, Path index, int port, String name, boolean watch) throws IOException {
-    List<String> serve = new ArrayList<>(List.of("-Xmx" + o.oursXmx()));
+    List<String> serve = oursServeJvm();
     serve.addAll(List.of("-jar", fatJar.toString(), "serve", "--corpus", corpus.toString(), "--index", index.toString(), "--port",
         Integer.toString(port), "--threads", Integer.toString(o.threads())));
     if (!watch) serve.add("--no-watch");
