@@ -22,6 +22,10 @@ public final class Issuers {
   /** A known issuer: the name shown first, then the aliases a filter also accepts. */
   record Issuer(String name, List<String> aliases) {}
 
+  /** What {@link #normalize} replaces (first in the class: the tables below are normalised as it loads). */
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern OUTER_PUNCTUATION = Pattern.compile("^[\\s\\p{P}]+|[\\s\\p{P}&&[^.)]]+$");
+
   // longest names first where one contains another (全国人民代表大会常务委员会 before 全国人民代表大会)
   private static final List<Issuer> KNOWN = List.of(
       new Issuer("全国人民代表大会常务委员会", List.of("全国人大常委会", "NPC Standing Committee", "NPCSC",
@@ -119,22 +123,49 @@ public final class Issuers {
   /**
    * The values an {@code issuer:} filter matches for this issuer: its normalised name, its
    * aliases when it is a known issuer, and for a free-text issuer such as SOURCES.tsv's
-   * "国务院 (State Council)" the part before the parenthesis too.
+   * "国务院 (State Council)" the part before the parenthesis too. Every passage carries them, so
+   * they are worked out once per issuer (an indexing run spent a tenth of its time here: issue 20).
    */
   public static Set<String> filterValues(String issuer) {
+    if (issuer == null || issuer.isBlank()) return Set.of();
+    Set<String> cached = FILTER_VALUES.get(issuer);
+    if (cached != null) return cached;
+    Set<String> values = java.util.Collections.unmodifiableSet(computeFilterValues(issuer));
+    if (FILTER_VALUES.size() < MAX_CACHED) FILTER_VALUES.put(issuer, values);
+    return values;
+  }
+
+  /** The known issuers (tests). */
+  static List<Issuer> knownIssuers() {
+    return KNOWN;
+  }
+
+  /** Issuers seen, with their filter values; a corpus has a few hundred at most, the bound is for a pathological one. */
+  private static final java.util.Map<String, Set<String>> FILTER_VALUES = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_CACHED = 10_000;
+
+  /** Every known issuer's name and aliases, normalised once. */
+  private record Folded(Issuer issuer, String name, List<String> aliases) {}
+
+  private static final List<Folded> FOLDED = KNOWN.stream()
+      .map(i -> new Folded(i, normalize(i.name()), i.aliases().stream().map(Issuers::normalize).toList())).toList();
+
+  private static Set<String> computeFilterValues(String issuer) {
     Set<String> out = new LinkedHashSet<>();
-    if (issuer == null || issuer.isBlank()) return out;
     out.add(normalize(issuer));
     int paren = issuer.indexOf('(');
     if (paren > 0) out.add(normalize(issuer.substring(0, paren)));
     List<String> parts = new ArrayList<>(List.of(issuer));
     if (paren > 0) parts.add(issuer.substring(0, paren));
-    for (Issuer i : KNOWN) {
-      for (String p : parts) {
-        if (normalize(p).equals(normalize(i.name())) || i.aliases().stream().anyMatch(a -> normalize(a).equals(normalize(p)))
-            || known(p) != null && known(p).equals(i.name()) && p.strip().length() <= i.name().length() + 40) {
-          out.add(normalize(i.name()));
-          for (String a : i.aliases()) out.add(normalize(a));
+    List<String> normalized = parts.stream().map(Issuers::normalize).toList();
+    List<String> knownAs = parts.stream().map(Issuers::known).toList();
+    for (Folded f : FOLDED) {
+      for (int k = 0; k < parts.size(); k++) {
+        String p = parts.get(k), np = normalized.get(k);
+        if (np.equals(f.name()) || f.aliases().contains(np)
+            || f.issuer().name().equals(knownAs.get(k)) && p.strip().length() <= f.issuer().name().length() + 40) {
+          out.add(f.name());
+          out.addAll(f.aliases());
         }
       }
     }
@@ -144,6 +175,7 @@ public final class Issuers {
   /** How a filter value and an indexed issuer are compared: NFKC, lower case, one space, no outer punctuation. */
   public static String normalize(String s) {
     String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replace('’', '\'');
-    return n.replaceAll("\\s+", " ").replaceAll("^[\\s\\p{P}]+|[\\s\\p{P}&&[^.)]]+$", "").strip();
+    n = SPACES.matcher(n).replaceAll(" ");
+    return OUTER_PUNCTUATION.matcher(n).replaceAll("").strip();
   }
 }
