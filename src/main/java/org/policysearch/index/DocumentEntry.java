@@ -2,6 +2,16 @@ package org.policysearch.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
@@ -80,6 +90,44 @@ public final class DocumentEntry {
     } catch (IOException | RuntimeException e) {
       return null; // the stored fields are read instead
     }
+  }
+
+  /** A file entry of a segment: its Lucene doc id, its record (lean, as {@link #decode} gives it) and its fingerprint or null. */
+  public record InSegment(int doc, DocumentInfo info, TextFingerprint.Parsed print) {}
+
+  /**
+   * The file entries of one segment, deleted ones included: from the doc-value column, or from
+   * the stored fields where a segment has none (an index written before it). Short values
+   * (language, issuer, date rule, format) are shared between records: a server keeps them all.
+   *
+   * @param prints whether to read the fingerprints (grouping copies needs them; a server that reads
+   *     the copies the indexing run grouped does not)
+   */
+  public static List<InSegment> segment(LeafReader reader, boolean prints) throws IOException {
+    List<InSegment> out = new ArrayList<>();
+    PostingsEnum docs = reader.postings(new Term(Fields.KIND, Fields.KIND_DOCUMENT), PostingsEnum.NONE);
+    if (docs == null) return out;
+    BinaryDocValues column = reader.getBinaryDocValues(Fields.DOC_ENTRY);
+    StoredFields stored = null;
+    Map<String, String> shared = new HashMap<>();
+    for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+      Decoded e = column != null && column.advanceExact(d) ? decode(column.binaryValue()) : null;
+      if (e == null) {
+        if (stored == null) stored = reader.storedFields();
+        DocumentInfo i = IndexReading.documentInfo(stored.document(d));
+        e = new Decoded(i, prints ? TextFingerprint.parse(i.fingerprint()) : null);
+      }
+      DocumentInfo i = e.info();
+      DocumentInfo kept = new DocumentInfo(i.id(), i.source(), i.title(), i.titleEn(), share(shared, i.lang()), i.date(),
+          share(shared, i.issuer()), i.dateFirst(), share(shared, i.dateSource()), i.number(), share(shared, i.format()),
+          i.pages(), i.passages(), null, null, i.ocrPages(), null);
+      out.add(new InSegment(d, kept, prints ? e.print() : null));
+    }
+    return out;
+  }
+
+  private static String share(Map<String, String> shared, String v) {
+    return v == null ? null : shared.computeIfAbsent(v, k -> k);
   }
 
   /** How many string fields an entry has: id, source, title, English title, language, date, issuer, first date, date source, number, format. */

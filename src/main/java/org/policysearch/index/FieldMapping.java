@@ -99,6 +99,8 @@ public final class FieldMapping {
 
   /** The id of the one glossary entry. */
   public static final String GLOSSARY_ID = "glossary";
+  /** The id of the one copies entry. */
+  public static final String COPIES_ID = "copies";
 
   public static String passageId(String docId, String anchor) {
     return docId + "#" + anchor;
@@ -195,6 +197,18 @@ public final class FieldMapping {
    */
   public static void extracted(byte[] extraction, Sink out) {
     out.add(STORED, Fields.EXTRACTED, extraction);
+  }
+
+  /**
+   * The copies entry, in the embedded index only: the files that hold the same document, as the
+   * indexing run grouped them from every file's fingerprint ({@link Copies}) just before its commit,
+   * so that they always agree with the commit's documents. A server reads it instead of grouping
+   * them again. Solr's search side groups them from its documents, as before.
+   */
+  public static void copies(Copies copies, Sink out) {
+    out.add(KEYWORD, Fields.KIND, Fields.KIND_COPIES);
+    out.add(KEYWORD, Fields.ID, COPIES_ID);
+    out.add(STORED_EMBEDDED, Fields.COPIES, copies.toText());
   }
 
   /** The glossary entry: the effective glossary (typed and generated concepts) as JSON, read by search. */

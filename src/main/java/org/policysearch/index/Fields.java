@@ -31,7 +31,7 @@ public final class Fields {
   private Fields() {}
 
   /** Bump when the schema or analysis changes: an index of another version is rebuilt from its stored extractions. */
-  public static final String SCHEMA_VERSION = "13"; // 12: file_stamp on document entries; 13: doc_entry (issue 20)
+  public static final String SCHEMA_VERSION = "14"; // 12: file_stamp on document entries; 13: doc_entry; 14: the copies entry (issue 20)
 
   public static final String KIND = "kind";
   public static final String KIND_PASSAGE = "passage";
@@ -40,6 +40,9 @@ public final class Fields {
   public static final String KIND_EXTRACTION = "extraction";
   /** One entry holding the effective glossary (typed and generated concepts) as JSON. */
   public static final String KIND_GLOSSARY = "glossary";
+  /** The one entry holding the copies the run grouped ({@link Copies#toText}; embedded index only). */
+  public static final String KIND_COPIES = "copies";
+  public static final String COPIES = "copies";
   public static final String CONCEPTS = "concepts";
   public static final String ID = "id";
 

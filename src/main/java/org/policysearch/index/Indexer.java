@@ -3,6 +3,7 @@ package org.policysearch.index;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,6 +207,7 @@ public final class Indexer {
         List<FileDecision.Indexed> gone = FileDecision.gone(looked, existing);
         for (FileDecision.Indexed e : gone) writer.deleteDocuments(new Term(Fields.DOC, e.docId()));
         writer.updateDocument(new Term(Fields.ID, FieldMapping.GLOSSARY_ID), PassageDocuments.glossary(glossary));
+        writer.updateDocument(new Term(Fields.ID, FieldMapping.COPIES_ID), PassageDocuments.copies(copies(writer)));
         Map<String, String> data = new HashMap<>();
         data.put(Fields.COMMIT_SCHEMA, Fields.SCHEMA_VERSION);
         data.put(Fields.COMMIT_GLOSSARY, glossary.fingerprint());
@@ -258,6 +260,27 @@ public final class Indexer {
     IOException cause = new IOException(String.valueOf(tragic == null ? e.getMessage() : tragic.getMessage()) + where,
         tragic == null ? e : tragic);
     return new IndexUnavailableException(unwritable(cause), cause);
+  }
+
+  /**
+   * The copies among the documents this run's commit will hold: every file entry's fingerprint,
+   * read from a reader of the writer's state (its doc-value column: ~20 ms for 17,843 files),
+   * grouped once here so that no server has to (issue 20).
+   */
+  private static Copies copies(IndexWriter writer) throws IOException {
+    List<DocumentInfo> docs = new ArrayList<>();
+    Map<String, org.policysearch.metadata.TextFingerprint.Parsed> prints = new HashMap<>();
+    try (DirectoryReader r = DirectoryReader.open(writer)) {
+      for (LeafReaderContext leaf : r.leaves()) {
+        Bits live = leaf.reader().getLiveDocs();
+        for (DocumentEntry.InSegment e : DocumentEntry.segment(leaf.reader(), true)) {
+          if (live != null && !live.get(e.doc())) continue;
+          docs.add(e.info());
+          if (e.print() != null) prints.put(e.info().id(), e.print());
+        }
+      }
+    }
+    return Copies.of(docs, d -> prints.get(d.id()));
   }
 
   /** The previous commit, or null when there is none; a commit that cannot be opened is damage. */

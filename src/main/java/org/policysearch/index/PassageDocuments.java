@@ -57,6 +57,13 @@ public final class PassageDocuments {
     return out;
   }
 
+  /** The copies entry. */
+  static Document copies(Copies copies) {
+    LuceneSink d = new LuceneSink();
+    FieldMapping.copies(copies, d);
+    return d.doc;
+  }
+
   /** The glossary entry. */
   static Document glossary(Glossary glossary) {
     LuceneSink d = new LuceneSink();

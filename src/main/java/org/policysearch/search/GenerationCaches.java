@@ -35,11 +35,14 @@ final class GenerationCaches {
   private IndexReader copyReader;
   private Query copyFilter;
   /** The document entries of the segments of the last generation (reused by the next one). */
-  private final Map<Object, List<StoredPassages.SegmentDoc>> segmentDocs = new HashMap<>();
-  /** The parsed fingerprints of the last generation's documents, by document id (copies are grouped from them). */
+  private final Map<Object, List<org.policysearch.index.DocumentEntry.InSegment>> segmentDocs = new HashMap<>();
+  /** The parsed fingerprints of the last generation's documents, by document id, when it had to group the copies itself. */
   private Map<String, org.policysearch.metadata.TextFingerprint.Parsed> prints = new HashMap<>();
   private Map<String, DocumentInfo> docs = Map.of();
   private Copies copies = Copies.NONE;
+  /** The generation before, for a request that read its documents just before a refresh. */
+  private Map<String, DocumentInfo> previousDocs = Map.of();
+  private Copies previousCopies = Copies.NONE;
 
   GenerationCaches(Glossary fallback) {
     this.fallback = fallback;
@@ -84,11 +87,17 @@ final class GenerationCaches {
       synchronized (lock) {
         if (docsReader == s.getIndexReader()) return docs;
       }
-      Map<String, org.policysearch.metadata.TextFingerprint.Parsed> now = new HashMap<>();
-      Map<String, DocumentInfo> out = StoredPassages.documents(s, segmentDocs, now);
-      Copies c = Copies.of(out.values(), d -> now.get(d.id()));
+      // the copies the indexing run grouped; an index written before them is grouped here, from fingerprints
+      // read afresh (the cached segments hold none)
+      Copies grouped = StoredPassages.copies(s);
+      Map<String, org.policysearch.metadata.TextFingerprint.Parsed> now = grouped == null ? new HashMap<>() : null;
+      Map<String, DocumentInfo> out = grouped != null ? StoredPassages.documents(s, segmentDocs, null)
+          : StoredPassages.documents(s, new HashMap<>(), now);
+      Copies c = grouped != null ? grouped : Copies.of(out.values(), d -> now.get(d.id()));
       synchronized (lock) {
-        prints = now;
+        previousDocs = docs;
+        previousCopies = copies;
+        prints = now == null ? Map.of() : now;
         docsReader = s.getIndexReader();
         docs = out;
         copies = c;
@@ -127,7 +136,9 @@ final class GenerationCaches {
   /** The copies of a document list read here (documents(s) sets both; another list is grouped afresh). */
   Copies copiesOf(Map<String, DocumentInfo> infos) {
     synchronized (lock) {
-      return infos == docs ? copies : Copies.of(infos.values(), d -> prints.get(d.id()));
+      if (infos == docs) return copies;
+      if (infos == previousDocs) return previousCopies;
+      return Copies.of(infos.values(), d -> prints.get(d.id()));
     }
   }
 

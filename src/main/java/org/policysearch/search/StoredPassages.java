@@ -9,12 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -27,7 +24,9 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.policysearch.index.Copies;
 import org.policysearch.index.DocumentEntry;
+import org.policysearch.index.FieldMapping;
 import org.policysearch.index.DocumentInfo;
 import org.policysearch.index.Fields;
 import org.policysearch.index.IndexReading;
@@ -57,26 +56,26 @@ final class StoredPassages {
         : GlossaryJson.read(s.storedFields().document(top.scoreDocs[0].doc).get(Fields.CONCEPTS));
   }
 
-  /** Every document's metadata by id, ordered by date (undated last), then id. */
   /**
-   * Every document's metadata, ordered by date; the entries of a segment read before (its core
-   * key in {@code bySegment}) are not read again: after an edit, a refresh reads only the new
-   * segment's entries and applies the deletions (issue 20, edit to searchable). {@code bySegment}
-   * is left holding the segments of this reader only.
+   * Every document's metadata, ordered by date (undated last), then id; the entries of a segment
+   * read before (its core key in {@code bySegment}) are not read again: after an edit, a refresh
+   * reads only the new segment's entries and applies the deletions (issue 20, edit to searchable).
+   * {@code bySegment} is left holding the segments of this reader only. Fingerprints are read into
+   * {@code prints} unless it is null (the cached segments must then have been read the same way).
    */
-  static Map<String, DocumentInfo> documents(IndexSearcher s, Map<Object, List<SegmentDoc>> bySegment,
+  static Map<String, DocumentInfo> documents(IndexSearcher s, Map<Object, List<DocumentEntry.InSegment>> bySegment,
       Map<String, TextFingerprint.Parsed> prints) throws IOException {
     List<DocumentInfo> list = new ArrayList<>();
-    Map<Object, List<SegmentDoc>> seen = new HashMap<>();
+    Map<Object, List<DocumentEntry.InSegment>> seen = new HashMap<>();
     List<LeafReaderContext> leaves = s.getIndexReader().leaves();
     // the segments not read before, read side by side (a server's start reads them all: issue 20)
-    List<List<SegmentDoc>> read = new ArrayList<>(java.util.Collections.nCopies(leaves.size(), null));
+    List<List<DocumentEntry.InSegment>> read = new ArrayList<>(java.util.Collections.nCopies(leaves.size(), null));
     try {
       java.util.stream.IntStream.range(0, leaves.size()).parallel().forEach(i -> {
         Object key = coreKey(leaves.get(i));
         if (key != null && bySegment.containsKey(key)) return;
         try {
-          read.set(i, segmentDocuments(leaves.get(i).reader()));
+          read.set(i, DocumentEntry.segment(leaves.get(i).reader(), prints != null));
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
@@ -87,10 +86,10 @@ final class StoredPassages {
     for (int i = 0; i < leaves.size(); i++) {
       LeafReaderContext leaf = leaves.get(i);
       Object key = coreKey(leaf);
-      List<SegmentDoc> entries = read.get(i) != null ? read.get(i) : bySegment.get(key);
+      List<DocumentEntry.InSegment> entries = read.get(i) != null ? read.get(i) : bySegment.get(key);
       if (key != null) seen.put(key, entries);
       Bits live = leaf.reader().getLiveDocs();
-      for (SegmentDoc e : entries) {
+      for (DocumentEntry.InSegment e : entries) {
         if (live != null && !live.get(e.doc())) continue;
         list.add(e.info());
         if (prints != null && e.print() != null) prints.put(e.info().id(), e.print());
@@ -109,43 +108,10 @@ final class StoredPassages {
     return helper == null ? null : helper.getKey();
   }
 
-  /**
-   * A document entry as the server keeps it: the record without the fields only indexing needs
-   * (hash, file stamp) and with its fingerprint parsed instead of as text, its short values shared
-   * between documents (issue 20: the document list is the server's largest structure that grows
-   * with the corpus, about 1 KB a document this way).
-   */
-  record SegmentDoc(int doc, DocumentInfo info, TextFingerprint.Parsed print) {}
-
-  /**
-   * The document entries of one segment, deleted ones included: from the entries' doc-value column
-   * ({@link DocumentEntry}), or from their stored fields where a segment has none.
-   */
-  private static List<SegmentDoc> segmentDocuments(LeafReader reader) throws IOException {
-    List<SegmentDoc> out = new ArrayList<>();
-    PostingsEnum docs = reader.postings(new Term(Fields.KIND, Fields.KIND_DOCUMENT), PostingsEnum.NONE);
-    if (docs == null) return out;
-    BinaryDocValues entries = reader.getBinaryDocValues(Fields.DOC_ENTRY);
-    StoredFields stored = null;
-    Map<String, String> shared = new HashMap<>();
-    for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
-      DocumentEntry.Decoded e = entries != null && entries.advanceExact(d) ? DocumentEntry.decode(entries.binaryValue()) : null;
-      if (e == null) {
-        if (stored == null) stored = reader.storedFields();
-        DocumentInfo i = IndexReading.documentInfo(stored.document(d));
-        e = new DocumentEntry.Decoded(i, TextFingerprint.parse(i.fingerprint()));
-      }
-      DocumentInfo i = e.info();
-      DocumentInfo kept = new DocumentInfo(i.id(), i.source(), i.title(), i.titleEn(), share(shared, i.lang()), i.date(),
-          share(shared, i.issuer()), i.dateFirst(), share(shared, i.dateSource()), i.number(), share(shared, i.format()),
-          i.pages(), i.passages(), null, null, i.ocrPages(), null);
-      out.add(new SegmentDoc(d, kept, e.print()));
-    }
-    return out;
-  }
-
-  private static String share(Map<String, String> shared, String v) {
-    return v == null ? null : shared.computeIfAbsent(v, k -> k);
+  /** The copies the indexing run grouped ({@link Copies#toText}); null for an index written before it. */
+  static Copies copies(IndexSearcher s) throws IOException {
+    TopDocs top = s.search(new TermQuery(new Term(Fields.ID, FieldMapping.COPIES_ID)), 1);
+    return top.scoreDocs.length == 0 ? null : Copies.fromText(s.storedFields().document(top.scoreDocs[0].doc).get(Fields.COPIES));
   }
 
   /** The stored passages of one document in reading order. */

@@ -60,4 +60,14 @@ class CopiesTest {
     assertTrue(Copies.of(List.of(doc("a", "text/plain", "Short notice."), doc("b", "text/plain", "Short notices.")))
         .leaderOf().isEmpty());
   }
+
+  @Test
+  void theGroupingReadsBackFromItsText() {
+    Copies c = Copies.of(List.of(doc("report-txt", "text/plain; charset=UTF-8", REPORT), doc("report-pdf", "application/pdf", REPORT),
+        doc("report-html", "text/html", REPORT), doc("other", "text/plain", "Another text altogether, long enough to count.")));
+    assertEquals(2, c.leaderOf().size());
+    assertEquals(c, Copies.fromText(c.toText()));
+    assertEquals(Copies.NONE, Copies.fromText(Copies.NONE.toText()));
+    assertEquals(Copies.NONE, Copies.fromText(null));
+  }
 }
