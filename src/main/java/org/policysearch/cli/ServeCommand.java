@@ -278,8 +278,17 @@ final class ServeCommand implements Callable<Integer> {
 
     /** @param only the paths (relative to the corpus folder) to look at, null for every file */
     synchronized IndexReport run(boolean full, java.util.Set<String> only) throws IOException {
-      IndexReport r = IndexRun.run(common.corpus, common.index, solr, common.glossaryFile(), glossary, extractor, full, threads,
-          IndexListener.NONE, only);
+      IndexReport r;
+      try {
+        r = IndexRun.run(common.corpus, common.index, solr, common.glossaryFile(), glossary, extractor, full, threads,
+            IndexListener.NONE, only);
+      } catch (OutOfMemoryError e) {
+        // the run's writer is rolled back (the last commit stands) and its memory is free again; the searches' is not
+        // touched: say so instead of letting the thread die with a stack trace
+        throw new CliException(ExitCodes.CANNOT_RUN, "indexing ran out of memory (this server's heap is "
+            + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); searches go on from the last complete index: "
+            + "start serve with more heap, as java -Xmx512m -jar ...");
+      }
       if (search != null) search.refresh(); // searchable before the summary says so
       if (r.rebuilt() != null) LOG.warn("{}", r.rebuilt());
       if (r.mergeProblem() != null) LOG.warn("{}", r.mergeProblem());

@@ -68,12 +68,27 @@ public final class DocumentEntry {
 
   /** The entry; null when it is of another layout version or cannot be read. */
   public static Decoded decode(BytesRef b) {
+    return decode(b, false);
+  }
+
+  /**
+   * The entry; null when it is of another layout version or cannot be read.
+   *
+   * @param grouping only what grouping copies needs (id, format, passages, fingerprint): the other
+   *     strings are skipped, not read (an indexing run inside a server at -Xmx256m groups 71,372
+   *     documents while the server holds its own list)
+   */
+  private static Decoded decode(BytesRef b, boolean grouping) {
     try {
       ByteArrayDataInput in = new ByteArrayDataInput(b.bytes, b.offset, b.length);
       if (in.readVInt() != VERSION) return null;
       int present = in.readVInt();
       String[] v = new String[STRINGS];
-      for (int k = 0; k < v.length; k++) if ((present & (1 << k)) != 0) v[k] = in.readString();
+      for (int k = 0; k < v.length; k++) {
+        if ((present & (1 << k)) == 0) continue;
+        if (grouping && k != ID && k != FORMAT) in.skipBytes(in.readVInt());
+        else v[k] = in.readString();
+      }
       int pages = in.readVInt(), passages = in.readVInt(), ocrPages = in.readVInt();
       TextFingerprint.Parsed print = null;
       if (in.readByte() == 1) {
@@ -92,6 +107,19 @@ public final class DocumentEntry {
     }
   }
 
+  /** The places of the id and the format among the strings ({@link #values}). */
+  private static final int ID = 0, FORMAT = 10;
+
+  /** What {@link #segment} reads of each file entry. */
+  public enum Read {
+    /** The record a server lists (all but hash, stamp and fingerprint). */
+    LISTING,
+    /** The record and its fingerprint. */
+    LISTING_AND_PRINT,
+    /** What grouping copies needs: id, format, passage count and fingerprint ({@link Copies#of}). */
+    GROUPING
+  }
+
   /** A file entry of a segment: its Lucene doc id, its record (lean, as {@link #decode} gives it) and its fingerprint or null. */
   public record InSegment(int doc, DocumentInfo info, TextFingerprint.Parsed print) {}
 
@@ -99,28 +127,29 @@ public final class DocumentEntry {
    * The file entries of one segment, deleted ones included: from the doc-value column, or from
    * the stored fields where a segment has none (an index written before it). Short values
    * (language, issuer, date rule, format) are shared between records: a server keeps them all.
-   *
-   * @param prints whether to read the fingerprints (grouping copies needs them; a server that reads
-   *     the copies the indexing run grouped does not)
    */
-  public static List<InSegment> segment(LeafReader reader, boolean prints) throws IOException {
+  public static List<InSegment> segment(LeafReader reader, Read read) throws IOException {
     List<InSegment> out = new ArrayList<>();
     PostingsEnum docs = reader.postings(new Term(Fields.KIND, Fields.KIND_DOCUMENT), PostingsEnum.NONE);
     if (docs == null) return out;
+    boolean prints = read != Read.LISTING, grouping = read == Read.GROUPING;
     BinaryDocValues column = reader.getBinaryDocValues(Fields.DOC_ENTRY);
     StoredFields stored = null;
     Map<String, String> shared = new HashMap<>();
     for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
-      Decoded e = column != null && column.advanceExact(d) ? decode(column.binaryValue()) : null;
+      Decoded e = column != null && column.advanceExact(d) ? decode(column.binaryValue(), grouping) : null;
       if (e == null) {
         if (stored == null) stored = reader.storedFields();
         DocumentInfo i = IndexReading.documentInfo(stored.document(d));
         e = new Decoded(i, prints ? TextFingerprint.parse(i.fingerprint()) : null);
       }
       DocumentInfo i = e.info();
-      DocumentInfo kept = new DocumentInfo(i.id(), i.source(), i.title(), i.titleEn(), share(shared, i.lang()), i.date(),
-          share(shared, i.issuer()), i.dateFirst(), share(shared, i.dateSource()), i.number(), share(shared, i.format()),
-          i.pages(), i.passages(), null, null, i.ocrPages(), null);
+      DocumentInfo kept = grouping
+          ? new DocumentInfo(i.id(), null, null, null, null, null, null, null, null, null, share(shared, i.format()), 0, i.passages(),
+              null, null, 0, null)
+          : new DocumentInfo(i.id(), i.source(), i.title(), i.titleEn(), share(shared, i.lang()), i.date(), share(shared, i.issuer()),
+              i.dateFirst(), share(shared, i.dateSource()), i.number(), share(shared, i.format()), i.pages(), i.passages(), null, null,
+              i.ocrPages(), null);
       out.add(new InSegment(d, kept, prints ? e.print() : null));
     }
     return out;

@@ -226,6 +226,7 @@ public final class Indexer {
         }
         if (c instanceof IOException io) throw new IndexUnavailableException(unwritable(io), io);
         if (c instanceof IllegalStateException closed) throw writerLost(writer, closed, merges, mergeFailure); // a file's thread saw it
+        if (c instanceof OutOfMemoryError) throw outOfMemory();
         throw new IndexUnavailableException("indexing failed: " + c, c);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -234,6 +235,8 @@ public final class Indexer {
         throw new IndexUnavailableException(unwritable(e), e);
       } catch (IllegalStateException e) { // AlreadyClosedException too
         throw writerLost(writer, e, merges, mergeFailure);
+      } catch (OutOfMemoryError e) {
+        throw outOfMemory(); // the writer is rolled back below and the run's memory is free again
       } finally {
         if (ok) writer.close();
         else writer.rollback();
@@ -273,7 +276,7 @@ public final class Indexer {
     try (DirectoryReader r = DirectoryReader.open(writer)) {
       for (LeafReaderContext leaf : r.leaves()) {
         Bits live = leaf.reader().getLiveDocs();
-        for (DocumentEntry.InSegment e : DocumentEntry.segment(leaf.reader(), true)) {
+        for (DocumentEntry.InSegment e : DocumentEntry.segment(leaf.reader(), DocumentEntry.Read.GROUPING)) {
           if (live != null && !live.get(e.doc())) continue;
           docs.add(e.info());
           if (e.print() != null) prints.put(e.info().id(), e.print());
@@ -312,6 +315,12 @@ public final class Indexer {
     if (f == null) return null;
     while (f.getCause() != null && !(f instanceof IOException)) f = f.getCause();
     return "segments were not merged (" + f.getMessage() + "); the index is complete and the next run merges them";
+  }
+
+  /** A run that ran out of heap, in one sentence with the way out. */
+  private IndexUnavailableException outOfMemory() {
+    return new IndexUnavailableException("indexing ran out of memory (the heap is " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+        + " MB); the previous index is unchanged: give Java more memory, as java -Xmx2g -jar ...", null);
   }
 
   /** Why the index could not be written, in one sentence. */

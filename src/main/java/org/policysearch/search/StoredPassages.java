@@ -75,7 +75,8 @@ final class StoredPassages {
         Object key = coreKey(leaves.get(i));
         if (key != null && bySegment.containsKey(key)) return;
         try {
-          read.set(i, DocumentEntry.segment(leaves.get(i).reader(), prints != null));
+          read.set(i, DocumentEntry.segment(leaves.get(i).reader(),
+              prints != null ? DocumentEntry.Read.LISTING_AND_PRINT : DocumentEntry.Read.LISTING));
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }

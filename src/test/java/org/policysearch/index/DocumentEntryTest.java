@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.util.List;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -60,6 +61,25 @@ class DocumentEntryTest {
       }
     }
     assertTrue(n >= 10, n + " documents");
+  }
+
+  @Test
+  void groupingReadsOnlyWhatGroupingNeeds() throws Exception {
+    try (var dir = FSDirectory.open(DemoCorpus.index()); DirectoryReader r = DirectoryReader.open(dir)) {
+      for (LeafReaderContext leaf : r.leaves()) {
+        var listing = DocumentEntry.segment(leaf.reader(), DocumentEntry.Read.LISTING_AND_PRINT);
+        var grouping = DocumentEntry.segment(leaf.reader(), DocumentEntry.Read.GROUPING);
+        assertEquals(listing.size(), grouping.size());
+        for (int k = 0; k < listing.size(); k++) {
+          DocumentInfo full = listing.get(k).info(), lean = grouping.get(k).info();
+          assertEquals(listing.get(k).doc(), grouping.get(k).doc());
+          assertEquals(List.of(full.id(), full.format(), full.passages()), List.of(lean.id(), lean.format(), lean.passages()));
+          assertNull(lean.title(), "the other strings are skipped");
+          assertPrint(listing.get(k).print(), grouping.get(k).print());
+        }
+        DocumentEntry.segment(leaf.reader(), DocumentEntry.Read.LISTING).forEach(e -> assertNull(e.print()));
+      }
+    }
   }
 
   /** What the column holds of a record: all but the hash, the stamp and the fingerprint's text (it holds the numbers). */
