@@ -1,6 +1,7 @@
 package org.policysearch.index;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,32 +37,52 @@ public record Copies(Map<String, String> leaderOf, Map<String, List<String>> cop
    * document saved on the heap), and parses only a new segment's.
    */
   public static Copies of(Collection<DocumentInfo> docs, java.util.function.Function<DocumentInfo, TextFingerprint.Parsed> print) {
-    Map<String, TextFingerprint.Parsed> prints = new HashMap<>();
-    Map<String, DocumentInfo> byId = new HashMap<>();
-    Map<Long, List<String>> buckets = new HashMap<>();
+    // candidates are the documents that share a bucket: the whole-text hash or one of the sketch's smallest values.
+    // The buckets are runs of one sorted long[]: each value's top bits with the document's index in the low bits
+    // (a few bytes a document where a map of lists took ~100: a server at -Xmx256m groups 71,372 documents, issue 20);
+    // two values that agree only in their top bits merely add a candidate pair, which sameDocument then rejects
+    List<DocumentInfo> withPrint = new ArrayList<>();
+    List<TextFingerprint.Parsed> prints = new ArrayList<>();
     for (DocumentInfo d : docs) {
       TextFingerprint.Parsed p = print.apply(d);
       if (p == null || p.length() == 0) continue;
-      prints.put(d.id(), p);
-      byId.put(d.id(), d);
-      buckets.computeIfAbsent(p.whole(), k -> new ArrayList<>()).add(d.id());
-      for (long key : p.keys(KEYS)) buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(d.id());
+      withPrint.add(d);
+      prints.add(p);
     }
-    Map<String, String> parent = new HashMap<>();
-    for (List<String> bucket : buckets.values()) {
-      if (bucket.size() < 2 || bucket.size() > 50) continue; // a value shared by many texts is boilerplate, not a copy
-      for (int i = 0; i < bucket.size(); i++) {
-        for (int j = i + 1; j < bucket.size(); j++) {
-          String a = bucket.get(i), b = bucket.get(j);
-          if (!find(parent, a).equals(find(parent, b)) && TextFingerprint.sameDocument(prints.get(a), prints.get(b))) {
-            parent.put(find(parent, a), find(parent, b));
+    int n = withPrint.size();
+    int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(n)); // the document's index in the low bits
+    long mask = (1L << bits) - 1;
+    long[] entries = new long[n * (KEYS + 1)];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      TextFingerprint.Parsed p = prints.get(i);
+      entries[m++] = (p.whole() >>> bits) << bits | i;
+      for (long key : p.keys(KEYS)) entries[m++] = (key >>> bits) << bits | i;
+    }
+    Arrays.sort(entries, 0, m);
+    int[] parent = new int[n];
+    for (int i = 0; i < n; i++) parent[i] = i;
+    for (int start = 0; start < m; ) {
+      int end = start + 1;
+      while (end < m && entries[end] >>> bits == entries[start] >>> bits) end++;
+      int size = end - start;
+      if (size >= 2 && size <= 50) { // a value shared by many texts is boilerplate, not a copy
+        for (int x = start; x < end; x++) {
+          for (int y = x + 1; y < end; y++) {
+            int a = (int) (entries[x] & mask), b = (int) (entries[y] & mask);
+            if (find(parent, a) != find(parent, b) && TextFingerprint.sameDocument(prints.get(a), prints.get(b))) {
+              parent[find(parent, a)] = find(parent, b);
+            }
           }
         }
       }
+      start = end;
     }
-    if (parent.isEmpty()) return NONE;
-    Map<String, List<DocumentInfo>> groups = new LinkedHashMap<>();
-    for (String id : prints.keySet()) groups.computeIfAbsent(find(parent, id), k -> new ArrayList<>()).add(byId.get(id));
+    boolean any = false;
+    for (int i = 0; i < n && !any; i++) any = parent[i] != i;
+    if (!any) return NONE;
+    Map<Integer, List<DocumentInfo>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(withPrint.get(i));
     Map<String, String> leaderOf = new HashMap<>();
     Map<String, List<String>> copiesOf = new HashMap<>();
     for (List<DocumentInfo> g : groups.values()) {
@@ -131,9 +152,11 @@ public record Copies(Map<String, String> leaderOf, Map<String, List<String>> cop
     return 5;
   }
 
-  private static String find(Map<String, String> parent, String id) {
-    String p = id;
-    while (parent.containsKey(p)) p = parent.get(p);
-    return p;
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
   }
 }

@@ -205,9 +205,16 @@ public final class Indexer {
       try {
         pipeline.runAll(looked, existing, retagAll, threads, "indexer", listener);
         List<FileDecision.Indexed> gone = FileDecision.gone(looked, existing);
+        existing = null; // what the decisions needed (~400 bytes a file) is free before the copies are grouped
         for (FileDecision.Indexed e : gone) writer.deleteDocuments(new Term(Fields.DOC, e.docId()));
         writer.updateDocument(new Term(Fields.ID, FieldMapping.GLOSSARY_ID), PassageDocuments.glossary(glossary));
-        writer.updateDocument(new Term(Fields.ID, FieldMapping.COPIES_ID), PassageDocuments.copies(copies(writer)));
+        // the copies change only with the documents: a run that changed none (a server's start-up check, mostly) keeps
+        // the entry it finds rather than grouping every fingerprint again
+        IndexCounts changed = pipeline.counts(gone.size());
+        if (previous == null || changed.indexed() + changed.retagged() + changed.deleted() > 0
+            || previous.docFreq(new Term(Fields.ID, FieldMapping.COPIES_ID)) == 0) {
+          writer.updateDocument(new Term(Fields.ID, FieldMapping.COPIES_ID), PassageDocuments.copies(copies(writer)));
+        }
         Map<String, String> data = new HashMap<>();
         data.put(Fields.COMMIT_SCHEMA, Fields.SCHEMA_VERSION);
         data.put(Fields.COMMIT_GLOSSARY, glossary.fingerprint());
