@@ -40,9 +40,6 @@ final class GenerationCaches {
   private Map<String, org.policysearch.metadata.TextFingerprint.Parsed> prints = new HashMap<>();
   private Map<String, DocumentInfo> docs = Map.of();
   private Copies copies = Copies.NONE;
-  /** The generation before, for a request that read its documents just before a refresh. */
-  private Map<String, DocumentInfo> previousDocs = Map.of();
-  private Copies previousCopies = Copies.NONE;
 
   GenerationCaches(Glossary fallback) {
     this.fallback = fallback;
@@ -95,8 +92,6 @@ final class GenerationCaches {
           : StoredPassages.documents(s, new HashMap<>(), now);
       Copies c = grouped != null ? grouped : Copies.of(out.values(), d -> now.get(d.id()));
       synchronized (lock) {
-        previousDocs = docs;
-        previousCopies = copies;
         prints = now == null ? Map.of() : now;
         docsReader = s.getIndexReader();
         docs = out;
@@ -133,11 +128,13 @@ final class GenerationCaches {
     return f;
   }
 
-  /** The copies of a document list read here (documents(s) sets both; another list is grouped afresh). */
+  /** The copies of a document list read here (documents(s) sets both; another list is grouped afresh where fingerprints are kept). */
   Copies copiesOf(Map<String, DocumentInfo> infos) {
     synchronized (lock) {
       if (infos == docs) return copies;
-      if (infos == previousDocs) return previousCopies;
+      // a list read just before a refresh: with the run's grouping (no fingerprints kept), the latest one, which
+      // differs from that list's only by the files the refresh changed
+      if (prints.isEmpty()) return copies;
       return Copies.of(infos.values(), d -> prints.get(d.id()));
     }
   }
