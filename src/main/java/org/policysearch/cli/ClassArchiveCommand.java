@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
  * <p>Why: the build runs this under {@code -XX:ArchiveClassesAtExit}, which writes the classes the
  * run loaded into {@code target/policy-search.jsa}; {@code serve} started with
  * {@code -XX:SharedArchiveFile=target/policy-search.jsa} maps them instead of loading and
- * verifying some 9,000 classes from the jar again (issue 20, cold start). Without the archive
+ * verifying them from the jar again (issue 20, cold start). Without the archive
  * everything works the same, only slower to start.
  */
 @Command(name = "class-archive-training", hidden = true,

@@ -32,9 +32,9 @@ public record Copies(Map<String, String> leaderOf, Map<String, List<String>> cop
   }
 
   /**
-   * As {@link #of(Collection)}, with each document's fingerprint already parsed: a server keeps
-   * them parsed beside document records that do not carry the text form (issue 20: 570 bytes a
-   * document saved on the heap), and parses only a new segment's.
+   * As {@link #of(Collection)}, with each document's fingerprint already parsed: the indexing run
+   * reads them as numbers from the document entries' column ({@link DocumentEntry}), and so does a
+   * server grouping an index written before the copies entry.
    */
   public static Copies of(Collection<DocumentInfo> docs, java.util.function.Function<DocumentInfo, TextFingerprint.Parsed> print) {
     // candidates are the documents that share a bucket: the whole-text hash or one of the sketch's smallest values.
