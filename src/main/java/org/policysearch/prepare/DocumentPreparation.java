@@ -53,7 +53,7 @@ public final class DocumentPreparation {
     if (lang == null) {
       StringBuilder sample = new StringBuilder();
       for (var b : ex.blocks()) {
-        if (sample.length() > 20_000) break;
+        if (sample.length() >= DocumentLanguage.SAMPLE_CHARS) break;
         sample.append(b.text()).append('\n');
       }
       lang = DocumentLanguage.detect(sample.toString(), Languages.of(sample.toString(), "en"));
