@@ -12,11 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
@@ -28,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.testing.DemoCorpus;
+import org.policysearch.testing.Fixtures;
 
 /**
  * The plain-text shortcut past Tika's magic detection (issue 20): wherever it answers, it gives the
@@ -105,18 +101,7 @@ class PlainTextTypeTest {
       doc.write(out);
     }
     Path pdf = tmp.resolve("scan.md");
-    try (PDDocument doc = new PDDocument()) {
-      PDPage page = new PDPage();
-      doc.addPage(page);
-      try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-        cs.beginText();
-        cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-        cs.newLineAtOffset(72, 700);
-        cs.showText("Indigenous innovation in a PDF named .md");
-        cs.endText();
-      }
-      doc.save(pdf.toFile());
-    }
+    Fixtures.pdf(pdf, "Indigenous innovation in a PDF named .md");
     for (Path f : List.of(html, mail, utf16, empty, docx, pdf)) assertNull(both(f)[0], f + " must go through full detection");
     assertEquals("text/html", both(html)[1]);
     assertEquals("message/rfc822", both(mail)[1]);
