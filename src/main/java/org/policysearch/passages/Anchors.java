@@ -7,6 +7,7 @@ import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.policysearch.analysis.NfkcCharFilter;
 import org.policysearch.analysis.Scripts;
 
 /**
@@ -33,9 +34,13 @@ public final class Anchors {
 
   /** The content key anchors hash: also used to find the passage closest to a quote. */
   public static String normalize(String text) {
-    String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    String s = (NfkcCharFilter.isNfkc(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
     StringBuilder b = new StringBuilder(s.length());
-    s.codePoints().filter(Scripts::isWordChar).forEach(b::appendCodePoint);
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (Scripts.isWordChar(cp)) b.appendCodePoint(cp);
+      i += Character.charCount(cp);
+    }
     return b.toString();
   }
 

@@ -35,8 +35,8 @@ public final class PassageSplitter {
   private static final Pattern MD_HEADING = Pattern.compile("^\\s{0,3}#{1,6}\\s+");
   private static final Pattern STARTS_ITEM = Pattern.compile(
       "^\\s*(第" + CN_NUM + "[条章节编]|[-•*·▪●◆■]\\s|\\d{1,3}[.)、]\\s|[（(]" + CN_NUM + "[）)]|[一二三四五六七八九十]+、|#{1,6}\\s)");
-  private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？;；:：][\\s\"'”’)）\\]》」』]*$");
-  private static final Pattern FUNCTION_WORD_END = Pattern.compile(
+  static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？;；:：][\\s\"'”’)）\\]》」』]*$");
+  static final Pattern FUNCTION_WORD_END = Pattern.compile(
       "(?i)\\b(and|or|of|the|a|an|in|for|to|on|with|by|from|at|as|that|its|their)$");
   /** A sentence end: Latin punctuation followed by a space (not the dots of "www.gov.cn"), or Chinese end punctuation. */
   private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?;])[\"'”’)]*\\s+|(?<=[。！？；])[”’」』）]*\\s*");
@@ -107,7 +107,7 @@ public final class PassageSplitter {
             && Character.isWhitespace(lines.get(i + 1).text().charAt(0));
         boolean urlBreak = urlRun ? next.strip().contains(" ") : BARE_URL.matcher(next).matches() && ENDS_WITH_URL.matcher(prev).find();
         boolean structural = heading || mdHeading || footnote || urlBreak || STARTS_ITEM.matcher(next).find();
-        boolean endsSentence = SENTENCE_END.matcher(prev).find();
+        boolean endsSentence = endsSentence(prev);
         // a full-width line that ends mid-sentence wrapped, whatever gap follows it (footnotes, columns, pages)
         boolean wrapped = displayWidth(prev) >= 0.85 * width && !endsSentence;
         boolean continued = wrapped || continues(prev, next);
@@ -139,8 +139,31 @@ public final class PassageSplitter {
     int b = next.strip().isEmpty() ? ' ' : next.strip().codePointAt(0);
     boolean cjkOpen = Scripts.isCjkText(a) && "。！？；：」』）】》".indexOf(a) < 0;
     if (cjkOpen && (Scripts.isCjkText(b) || Character.isDigit(b))) return true;
-    if (FUNCTION_WORD_END.matcher(prev).find()) return true;
+    if (endsWithFunctionWord(prev)) return true;
     return Character.isLowerCase(b) || a == ',' || a == '-' || Character.isLowerCase(a) && !Character.isUpperCase(b);
+  }
+
+  /** What {@link #SENTENCE_END} may match after the sentence mark (its {@code [\\s"'”’)）\\]》」』]}), and line terminators. */
+  private static final String CLOSERS = " \t\n\u000B\f\r\"'”’)）]》」』\u0085\u2028\u2029";
+
+  /**
+   * {@code SENTENCE_END.matcher(line).find()}, looking only where a match can start: at the last
+   * character before the closing run (the sentence marks and {@link #CLOSERS} have none in common).
+   * find() over the whole line tried every position of paragraph-long Markdown lines (issue 20).
+   */
+  static boolean endsSentence(String line) {
+    int q = line.length() - 1;
+    while (q >= 0 && CLOSERS.indexOf(line.charAt(q)) >= 0) q--;
+    return q >= 0 && SENTENCE_END.matcher(line).region(q, line.length()).find();
+  }
+
+  /**
+   * {@code FUNCTION_WORD_END.matcher(line).find()}: a match lies in the last few characters (the
+   * longest word is five letters, then perhaps a line terminator), the boundary before it seen
+   * through the region's edge; find() over the whole line tried every position.
+   */
+  static boolean endsWithFunctionWord(String line) {
+    return FUNCTION_WORD_END.matcher(line).region(Math.max(0, line.length() - 8), line.length()).useTransparentBounds(true).find();
   }
 
   /** Law articles absorb the paragraphs that follow them; letterless fragments join the next paragraph. */

@@ -140,4 +140,20 @@ class PassageSplitterTest {
     List<String> ps = texts("The plan sets targets for domestic content of core components and\n12\nmaterials by 2025.");
     assertEquals(1, ps.size(), ps.toString());
   }
+
+  /** The line-end checks look only where a match can be, and answer as the regular expressions searched over the whole line. */
+  @Test
+  void lineEndChecksAnswerAsTheRegularExpressions() {
+    java.util.Random r = new java.util.Random(20);
+    String[] pieces = {"and", "And", "OR", "the", "band", "中and", "_or", " ", "\t", ".", "。", "!", "？", ";", "：", ")", "）", "\"", "”", "’", "》",
+        "」", "』", "]", "\n", "\u0085", "\u2028", "word", "词", "x", "1", "www.gov.cn", "of", "their", "its"};
+    for (int i = 0; i < 50_000; i++) {
+      StringBuilder b = new StringBuilder();
+      int n = r.nextInt(12);
+      for (int j = 0; j < n; j++) b.append(pieces[r.nextInt(pieces.length)]);
+      String line = b.toString();
+      assertEquals(PassageSplitter.SENTENCE_END.matcher(line).find(), PassageSplitter.endsSentence(line), line);
+      assertEquals(PassageSplitter.FUNCTION_WORD_END.matcher(line).find(), PassageSplitter.endsWithFunctionWord(line), line);
+    }
+  }
 }
