@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.TreeSet;
+import org.policysearch.analysis.NfkcCharFilter;
 
 /**
  * A short fingerprint of a document's text that tells two files holding the same document (a
@@ -27,8 +28,12 @@ public final class TextFingerprint {
   /** The fingerprint of a text, as stored: "1 length hash s1 s2 …" (hexadecimal). */
   public static String of(CharSequence text) {
     StringBuilder folded = new StringBuilder(text.length());
-    String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    nfkc.codePoints().filter(Character::isLetterOrDigit).forEach(folded::appendCodePoint);
+    String nfkc = (NfkcCharFilter.isNfkc(text) ? text.toString() : Normalizer.normalize(text, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
+    for (int i = 0; i < nfkc.length(); ) {
+      int cp = nfkc.codePointAt(i);
+      if (Character.isLetterOrDigit(cp)) folded.appendCodePoint(cp);
+      i += Character.charCount(cp);
+    }
     int n = folded.length();
     long whole = 0;
     for (int i = 0; i < n; i++) whole = whole * BASE + folded.charAt(i);
