@@ -201,16 +201,21 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Lucene's full CheckIndex, once, in the background after start (between indexing runs, which
-   * it excludes). On damage the server refuses searches with the one sentence (HTTP 503) and
+   * Lucene's full CheckIndex, once, in the background after start, beside indexing runs (see
+   * {@link org.policysearch.index.IndexHealth#fullCheckBesideWriters}). On damage the server refuses searches with the one sentence (HTTP 503) and
    * rebuilds the index from the corpus, then answers again.
    */
   private void startBackgroundCheck(SearchService local, Indexing indexing) {
     Thread t = new Thread(() -> {
       try {
-        org.policysearch.index.IndexHealth.Report r;
-        synchronized (indexing) {
-          r = org.policysearch.index.IndexHealth.fullCheck(common.index);
+        // beside indexing runs, so that a file saved meanwhile is searchable at once (issue 20); only when a run's commit
+        // made the answer unsure is the check run again, excluding runs
+        org.policysearch.index.IndexHealth.Report r = org.policysearch.index.IndexHealth.fullCheckBesideWriters(common.index);
+        if (r == null) {
+          LOG.info("full index check: the index changed while it was read; checking it again between indexing runs");
+          synchronized (indexing) {
+            r = org.policysearch.index.IndexHealth.fullCheck(common.index);
+          }
         }
         if (r.clean()) {
           LOG.info("full index check (Lucene CheckIndex): {} segments, {} records, clean ({} s)", r.segments(), r.documents(),

@@ -123,30 +123,59 @@ public final class IndexHealth {
    * when a writer holds it.
    */
   public static Report fullCheck(Path indexDir) throws IOException {
-    long t0 = System.nanoTime();
     try (Directory dir = FSDirectory.open(indexDir)) {
-      Lock lock = dir.obtainLock(IndexWriter.WRITE_LOCK_NAME);
-      try (lock; CheckIndex checker = new CheckIndex(dir, lock)) {
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        checker.setInfoStream(new PrintStream(log, true, StandardCharsets.UTF_8), false);
-        checker.setThreadCount(1);
-        CheckIndex.Status st = checker.checkIndex();
-        List<Damage> damage = new ArrayList<>();
-        int docs = 0;
-        if (st.missingSegments) {
-          damage.add(new Damage("the commit point (segments file)", "unreadable: " + firstError(log.toString(StandardCharsets.UTF_8))));
-        }
-        for (CheckIndex.Status.SegmentInfoStatus s : st.segmentInfos) {
-          docs += s.maxDoc;
-          if (s.error != null) {
-            damage.add(new Damage("segment " + s.name + " (" + s.maxDoc + " records, " + String.format("%.1f", s.sizeMB) + " MB)",
-                brief(s.error)));
-          }
-        }
-        if (!st.clean && damage.isEmpty()) damage.add(new Damage("the index", firstError(log.toString(StandardCharsets.UTF_8))));
-        return new Report(st.clean && damage.isEmpty(), st.numSegments, docs, List.copyOf(damage), (System.nanoTime() - t0) / 1e9,
-            log.toString(StandardCharsets.UTF_8));
+      return check(dir, dir.obtainLock(IndexWriter.WRITE_LOCK_NAME));
+    }
+  }
+
+  /**
+   * {@link #fullCheck} without the write lock, so that an indexing run (a file saved while a
+   * server's start-up check runs: issue 20) need not wait 10 to 20 s for it. A run that commits
+   * meanwhile may delete files of the commit being read (a merged segment, an older deletions
+   * file), which would look like damage: a check that is not clean while the last commit changed
+   * under it proves nothing and answers null, and the caller checks again with {@link #fullCheck}.
+   * A clean answer is the commit it read was whole.
+   */
+  public static Report fullCheckBesideWriters(Path indexDir) throws IOException {
+    try (Directory dir = FSDirectory.open(indexDir)) {
+      long generation = SegmentInfos.getLastCommitGeneration(dir);
+      Report r = check(dir, NO_LOCK);
+      if (r.clean() || SegmentInfos.getLastCommitGeneration(dir) == generation) return r;
+      return null;
+    }
+  }
+
+  /** Stands for the write lock where none is taken: {@link #fullCheckBesideWriters} reads beside writers. */
+  private static final Lock NO_LOCK = new Lock() {
+    @Override
+    public void close() {}
+
+    @Override
+    public void ensureValid() {}
+  };
+
+  private static Report check(Directory dir, Lock lock) throws IOException {
+    long t0 = System.nanoTime();
+    try (lock; CheckIndex checker = new CheckIndex(dir, lock)) {
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
+      checker.setInfoStream(new PrintStream(log, true, StandardCharsets.UTF_8), false);
+      checker.setThreadCount(1);
+      CheckIndex.Status st = checker.checkIndex();
+      List<Damage> damage = new ArrayList<>();
+      int docs = 0;
+      if (st.missingSegments) {
+        damage.add(new Damage("the commit point (segments file)", "unreadable: " + firstError(log.toString(StandardCharsets.UTF_8))));
       }
+      for (CheckIndex.Status.SegmentInfoStatus s : st.segmentInfos) {
+        docs += s.maxDoc;
+        if (s.error != null) {
+          damage.add(new Damage("segment " + s.name + " (" + s.maxDoc + " records, " + String.format("%.1f", s.sizeMB) + " MB)",
+              brief(s.error)));
+        }
+      }
+      if (!st.clean && damage.isEmpty()) damage.add(new Damage("the index", firstError(log.toString(StandardCharsets.UTF_8))));
+      return new Report(st.clean && damage.isEmpty(), st.numSegments, docs, List.copyOf(damage), (System.nanoTime() - t0) / 1e9,
+          log.toString(StandardCharsets.UTF_8));
     }
   }
 
