@@ -132,17 +132,28 @@ public final class IndexHealth {
    * {@link #fullCheck} without the write lock, so that an indexing run (a file saved while a
    * server's start-up check runs: issue 20) need not wait 10 to 20 s for it. A run that commits
    * meanwhile may delete files of the commit being read (a merged segment, an older deletions
-   * file), which would look like damage: a check that is not clean while the last commit changed
-   * under it proves nothing and answers null, and the caller checks again with {@link #fullCheck}.
-   * A clean answer is the commit it read was whole.
+   * file, an older commit point), which would look like damage: a check that is not clean while the
+   * index's commit points changed under it proves nothing and answers null, and the caller checks
+   * again with {@link #fullCheck}. A clean answer means the commit it read was whole.
    */
   public static Report fullCheckBesideWriters(Path indexDir) throws IOException {
     try (Directory dir = FSDirectory.open(indexDir)) {
-      long generation = SegmentInfos.getLastCommitGeneration(dir);
+      List<String> before = commitPoints(dir);
       Report r = check(dir, NO_LOCK);
-      if (r.clean() || SegmentInfos.getLastCommitGeneration(dir) == generation) return r;
+      if (r.clean() || commitPoints(dir).equals(before)) return r;
       return null;
     }
+  }
+
+  /**
+   * The commit points' files (segments_N). A writer deletes files of a commit only with the commit
+   * point itself, and writes each commit's point: while this list stays the same, no file a check
+   * reads went away (CheckIndex also reads the older commit points it lists, which a commit deletes).
+   */
+  private static List<String> commitPoints(Directory dir) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String f : dir.listAll()) if (f.startsWith(org.apache.lucene.index.IndexFileNames.SEGMENTS + "_")) out.add(f);
+    return out;
   }
 
   /** Stands for the write lock where none is taken: {@link #fullCheckBesideWriters} reads beside writers. */
