@@ -205,14 +205,22 @@ final class ServeCommand implements Callable<Integer> {
    * {@link org.policysearch.index.IndexHealth#fullCheckBesideWriters}). On damage the server refuses searches with the one sentence (HTTP 503) and
    * rebuilds the index from the corpus, then answers again.
    */
+  /** The pause before the start-up check is tried again after an indexing run changed the index under it. */
+  private static final long CHECK_RETRY_PAUSE_MS = 3_000;
+
   private void startBackgroundCheck(SearchService local, Indexing indexing) {
     Thread t = new Thread(() -> {
       try {
-        // beside indexing runs, so that a file saved meanwhile is searchable at once (issue 20); only when a run's commit
-        // made the answer unsure is the check run again, excluding runs
-        org.policysearch.index.IndexHealth.Report r = org.policysearch.index.IndexHealth.fullCheckBesideWriters(common.index);
+        // beside indexing runs, so that a file saved meanwhile is searchable at once (issue 20). A run's commit can make
+        // the answer unsure: the check is tried again beside runs after a pause (edits come in bursts), and only after
+        // three unsure answers between runs, which a file saved meanwhile waits for
+        org.policysearch.index.IndexHealth.Report r = null;
+        for (int attempt = 1; attempt <= 3 && r == null; attempt++) {
+          if (attempt > 1) Thread.sleep(CHECK_RETRY_PAUSE_MS);
+          r = org.policysearch.index.IndexHealth.fullCheckBesideWriters(common.index);
+        }
         if (r == null) {
-          LOG.info("full index check: the index changed while it was read; checking it again between indexing runs");
+          LOG.info("full index check: the index changed while it was read, three times; checking it between indexing runs");
           synchronized (indexing) {
             r = org.policysearch.index.IndexHealth.fullCheck(common.index);
           }
@@ -230,6 +238,8 @@ final class ServeCommand implements Callable<Integer> {
         indexing.run(true);
         local.accept();
         LOG.info("the index was rebuilt from the corpus and is searched again");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       } catch (org.apache.lucene.store.LockObtainFailedException e) {
         LOG.warn("full index check skipped: another process is writing the index {}", common.index);
       } catch (IOException | RuntimeException e) {
