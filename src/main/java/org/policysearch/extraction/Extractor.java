@@ -367,11 +367,12 @@ public final class Extractor implements AutoCloseable {
   /**
    * The type of a .txt or .md file whose head is plainly text, without Tika's magic detection,
    * which tests the head against every known format and was 4% of an indexing run's CPU on a
-   * corpus of Markdown files (issue 20). The type is the one Tika's detector gives such a file. A
-   * head with a NUL byte (binary, or UTF-16), markup ({@code <}), RTF, or a PDF, ZIP or OLE2
-   * signature, control characters, or an e-mail's headers go through full detection as before, so a
-   * misnamed file is still read as what it is. (Tika's detector would call a few other textual formats,
-   * shell scripts, subtitles or TeX, by their own names; as .txt or .md they are read as text.) Null when full detection is needed; the stream is left where it was.
+   * corpus of Markdown files (issue 20). The type is the one Tika's detector gives such a file.
+   * Full detection still decides, as before, for a head with markup ({@code <}), RTF, a PDF, ZIP
+   * or OLE2 signature, control characters (binary, or UTF-16) or an e-mail's headers, so a
+   * misnamed file is still read as what it is. (Tika's detector would call a few other textual
+   * formats, shell scripts, subtitles or TeX, by their own names; as .txt or .md they are read as
+   * text.) Null when full detection is needed; the stream is left where it was.
    */
   static String plainTextType(Path file, InputStream in) throws IOException {
     if (!isPlainText(file)) return null;

@@ -139,7 +139,13 @@ public final class IndexHealth {
   public static Report fullCheckBesideWriters(Path indexDir) throws IOException {
     try (Directory dir = FSDirectory.open(indexDir)) {
       List<String> before = commitPoints(dir);
-      Report r = check(dir, NO_LOCK);
+      Report r;
+      try {
+        r = check(dir, NO_LOCK);
+      } catch (IOException e) {
+        if (commitPoints(dir).equals(before)) throw e;
+        return null; // a file gone from under the check itself (as a missing one above): unsure
+      }
       if (r.clean() || commitPoints(dir).equals(before)) return r;
       return null;
     }
