@@ -351,11 +351,13 @@ public final class Indexer {
    * extraction record (schema 6) or, in an index written before it, from the document record.
    */
   /**
-   * The writer's buffer: 64 MB, or an eighth of the heap when that is less (a server at -Xmx256m
-   * re-indexing what changed keeps its searches' memory: issue 20).
+   * The writer's buffer: an eighth of the heap, between 16 and 256 MB (a server at -Xmx256m
+   * re-indexing what changed keeps its searches' memory: issue 20). A bigger buffer flushes fewer,
+   * larger segments, which then need fewer merges: `index --full` of the benchmark corpus at -Xmx2g
+   * took 70 to 73 s with 256 MB against 78 to 79 s with 64 MB (BENCHMARKS.md, run 15).
    */
   static double ramBufferMb() {
-    return Math.max(16, Math.min(64, Runtime.getRuntime().maxMemory() / (8.0 * 1024 * 1024)));
+    return Math.max(16, Math.min(256, Runtime.getRuntime().maxMemory() / (8.0 * 1024 * 1024)));
   }
 
   private static final Set<String> DECISION_FIELDS = Set.of(Fields.DOC, Fields.SOURCE, Fields.SHA256, Fields.FILE_STAMP);
