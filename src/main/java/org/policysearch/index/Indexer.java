@@ -354,7 +354,7 @@ public final class Indexer {
    * The writer's buffer: an eighth of the heap, between 16 and 256 MB (a server at -Xmx256m
    * re-indexing what changed keeps its searches' memory: issue 20). A bigger buffer flushes fewer,
    * larger segments, which then need fewer merges: `index --full` of the benchmark corpus at -Xmx2g
-   * took 70 to 73 s with 256 MB against 78 to 79 s with 64 MB (BENCHMARKS.md, run 15).
+   * took 70 to 73 s with 256 MB against 78 to 79 s with 64 MB, alternated (BENCHMARKS.md, run 15).
    */
   static double ramBufferMb() {
     return Math.max(16, Math.min(256, Runtime.getRuntime().maxMemory() / (8.0 * 1024 * 1024)));

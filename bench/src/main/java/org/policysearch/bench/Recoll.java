@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * in its own folder; CJK text as character bigrams ({@code nocjk = 0}, {@code cjkngramlen = 2},
  * Recoll's n-gram indexing, comparable to our Han bigrams); English stemming only
  * ({@code indexstemminglanguages = english}); no aspell dictionary ({@code noaspell = 1}, we build no
- * spelling dictionary); {@code idxflushmb = 256} (our RAM buffer at -Xmx2g); the multithreaded pipeline on its
+ * spelling dictionary); {@code idxflushmb = 64} (near Recoll's default of 50; its documentation calls values beyond about 200 counterproductive, so it does not follow our 256 MB buffer); the multithreaded pipeline on its
  * automatic setting ({@code thrQSizes = 0}, by the number of cores); nothing skipped by name, no
  * size limit on text files. {@code recollindex -z} resets the index first (a full rebuild).
  */
@@ -50,7 +50,7 @@ final class Recoll {
         "cjkngramlen = 2",
         "indexstemminglanguages = english",
         "noaspell = 1",
-        "idxflushmb = 256",
+        "idxflushmb = 64",
         "thrQSizes = 0",
         "textfilemaxmbs = -1",
         "loglevel = 2",
@@ -103,7 +103,7 @@ final class Recoll {
 
   static List<String> describe() {
     List<String> l = new ArrayList<>();
-    l.add("nocjk = 0, cjkngramlen = 2, indexstemminglanguages = english, noaspell = 1, idxflushmb = 256, thrQSizes = 0 (automatic threads)");
+    l.add("nocjk = 0, cjkngramlen = 2, indexstemminglanguages = english, noaspell = 1, idxflushmb = 64, thrQSizes = 0 (automatic threads)");
     return l;
   }
 }
