@@ -201,22 +201,22 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Lucene's full CheckIndex, once, in the background after start, beside indexing runs (see
-   * {@link org.policysearch.index.IndexHealth#fullCheckBesideWriters}). On damage the server refuses searches with the one sentence (HTTP 503) and
+   * Lucene's full CheckIndex, once, in the background after start, when indexing pauses, beside
+   * later runs (see {@link org.policysearch.index.IndexHealth#fullCheckBesideWriters}). On damage the server refuses searches with the one sentence (HTTP 503) and
    * rebuilds the index from the corpus, then answers again.
    */
-  /** The pause before the start-up check is tried again after an indexing run changed the index under it. */
-  private static final long CHECK_RETRY_PAUSE_MS = 3_000;
+  /** How long no indexing run must have gone on before the start-up check (or its next try) begins, and the most it waits. */
+  private static final long CHECK_QUIET_MS = 3_000, CHECK_MAX_WAIT_MS = 60_000;
 
   private void startBackgroundCheck(SearchService local, Indexing indexing) {
     Thread t = new Thread(() -> {
       try {
-        // beside indexing runs, so that a file saved meanwhile is searchable at once (issue 20). A run's commit can make
-        // the answer unsure: the check is tried again beside runs after a pause (edits come in bursts), and only after
-        // three unsure answers between runs, which a file saved meanwhile waits for
+        // beside indexing runs, so that a file saved meanwhile is searchable at once (issue 20), each try after a pause in
+        // the runs (the start-up check's run, a burst of edits) so as not to slow them. A run's commit can make the answer
+        // unsure: tried again, and only after three unsure answers between runs, which a file saved meanwhile waits for
         org.policysearch.index.IndexHealth.Report r = null;
         for (int attempt = 1; attempt <= 3 && r == null; attempt++) {
-          if (attempt > 1) Thread.sleep(CHECK_RETRY_PAUSE_MS);
+          indexing.awaitQuiet(CHECK_QUIET_MS, CHECK_MAX_WAIT_MS);
           r = org.policysearch.index.IndexHealth.fullCheckBesideWriters(common.index);
         }
         if (r == null) {
@@ -291,8 +291,32 @@ final class ServeCommand implements Callable<Integer> {
       return run(full, null);
     }
 
+    /** Whether a run is going on, and when the last one ended (System.nanoTime): the start-up check waits for a pause. */
+    private volatile boolean running;
+    private volatile long lastRunEnded = System.nanoTime();
+
+    /**
+     * Waits until no run has gone on for quietMs (edits come in bursts, and the start-up check's
+     * run comes first), or maxWaitMs have passed: the background CheckIndex then takes a core
+     * without slowing a run that makes a saved file searchable.
+     */
+    void awaitQuiet(long quietMs, long maxWaitMs) throws InterruptedException {
+      long deadline = System.nanoTime() + maxWaitMs * 1_000_000;
+      while (System.nanoTime() < deadline && (running || System.nanoTime() - lastRunEnded < quietMs * 1_000_000)) Thread.sleep(200);
+    }
+
     /** @param only the paths (relative to the corpus folder) to look at, null for every file */
     synchronized IndexReport run(boolean full, java.util.Set<String> only) throws IOException {
+      running = true;
+      try {
+        return runNow(full, only);
+      } finally {
+        running = false;
+        lastRunEnded = System.nanoTime();
+      }
+    }
+
+    private IndexReport runNow(boolean full, java.util.Set<String> only) throws IOException {
       IndexReport r;
       try {
         r = IndexRun.run(common.corpus, common.index, solr, common.glossaryFile(), glossary, extractor, full, threads,
