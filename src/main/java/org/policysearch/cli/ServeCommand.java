@@ -200,14 +200,15 @@ final class ServeCommand implements Callable<Integer> {
     t.start();
   }
 
-  /**
-   * Lucene's full CheckIndex, once, in the background after start, when indexing pauses, beside
-   * later runs (see {@link org.policysearch.index.IndexHealth#fullCheckBesideWriters}). On damage the server refuses searches with the one sentence (HTTP 503) and
-   * rebuilds the index from the corpus, then answers again.
-   */
   /** How long no indexing run must have gone on before the start-up check (or its next try) begins, and the most it waits. */
   private static final long CHECK_QUIET_MS = 3_000, CHECK_MAX_WAIT_MS = 60_000;
 
+  /**
+   * Lucene's full CheckIndex, once, in the background after start, when indexing pauses, beside
+   * later runs (see {@link org.policysearch.index.IndexHealth#fullCheckBesideWriters}). On damage
+   * the server refuses searches with the one sentence (HTTP 503) and rebuilds the index from the
+   * corpus, then answers again.
+   */
   private void startBackgroundCheck(SearchService local, Indexing indexing) {
     Thread t = new Thread(() -> {
       try {
