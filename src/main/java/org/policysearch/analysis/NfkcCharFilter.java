@@ -52,6 +52,11 @@ public final class NfkcCharFilter extends BaseCharFilter {
     return true;
   }
 
+  /** text in NFKC form: itself when {@link #isNfkc} says it already is (no copy, no JDK normaliser). */
+  public static String toNfkc(CharSequence text) {
+    return isNfkc(text) ? text.toString() : Normalizer.normalize(text, Normalizer.Form.NFKC);
+  }
+
   /** 、。〈〉《》「」『』【】, curly quotes, en and em dashes, the middle dot: their own NFKC form. */
   static boolean isStablePunctuation(char c) {
     return c == 0x3001 || c == 0x3002 || c >= 0x3008 && c <= 0x3011 || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D

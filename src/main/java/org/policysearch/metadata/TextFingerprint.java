@@ -1,6 +1,5 @@
 package org.policysearch.metadata;
 
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -28,7 +27,7 @@ public final class TextFingerprint {
   /** The fingerprint of a text, as stored: "1 length hash s1 s2 …" (hexadecimal). */
   public static String of(CharSequence text) {
     StringBuilder folded = new StringBuilder(text.length());
-    String nfkc = (NfkcCharFilter.isNfkc(text) ? text.toString() : Normalizer.normalize(text, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
+    String nfkc = NfkcCharFilter.toNfkc(text).toLowerCase(Locale.ROOT);
     for (int i = 0; i < nfkc.length(); ) {
       int cp = nfkc.codePointAt(i);
       if (Character.isLetterOrDigit(cp)) folded.appendCodePoint(cp);

@@ -3,7 +3,6 @@ package org.policysearch.passages;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +33,7 @@ public final class Anchors {
 
   /** The content key anchors hash: also used to find the passage closest to a quote. */
   public static String normalize(String text) {
-    String s = (NfkcCharFilter.isNfkc(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
+    String s = NfkcCharFilter.toNfkc(text).toLowerCase(Locale.ROOT);
     StringBuilder b = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
